@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "NewsAnnotation",
+    products: [
+        .library(name: "NewsAnnotation", targets: ["NewsAnnotation"]),
+        .executable(name: "annotate", targets: ["annotate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // The only target that sees <unicode/…>; its header speaks plain C types.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        // Gazetteer tables embedded in the binary at build time (#embed), so start-up parses no files.
+        .target(name: "CGazetteerData"),
+        .target(
+            name: "NewsAnnotation",
+            dependencies: ["CICU", "CGazetteerData"]
+        ),
+        .executableTarget(
+            name: "annotate",
+            dependencies: [
+                "NewsAnnotation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NewsAnnotationTests",
+            dependencies: [
+                "NewsAnnotation",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,20 @@
+#include "gazetteer_data.h"
+
+// #embed is C23; clang accepts it in earlier modes as an extension. The build re-embeds when a file changes.
+#pragma clang diagnostic ignored "-Wc23-extensions"
+
+static const uint8_t entities[] = {
+#embed "../../Gazetteers/compiled/entities.tsv" suffix(,)
+    0
+};
+
+static const uint8_t lexicon[] = {
+#embed "../../Gazetteers/compiled/lexicon.tsv" suffix(,)
+    0
+};
+
+// The trailing 0 makes an empty file a valid array; it is not part of the data.
+const uint8_t *gazetteer_entities_bytes(void) { return entities; }
+size_t gazetteer_entities_length(void) { return sizeof(entities) - 1; }
+const uint8_t *gazetteer_lexicon_bytes(void) { return lexicon; }
+size_t gazetteer_lexicon_length(void) { return sizeof(lexicon) - 1; }

@@ -1,0 +1,17 @@
+// The compiled gazetteer tables (Gazetteers/compiled/*.tsv), embedded into the binary when it is built, so
+// that start-up reads no files and a single static binary carries all its data.
+#ifndef GAZETTEER_DATA_H
+#define GAZETTEER_DATA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Gazetteers/compiled/entities.tsv: surface, type, canonical, flags.
+const uint8_t *gazetteer_entities_bytes(void);
+size_t gazetteer_entities_length(void);
+
+/// Gazetteers/compiled/lexicon.tsv: word, class, value.
+const uint8_t *gazetteer_lexicon_bytes(void);
+size_t gazetteer_lexicon_length(void);
+
+#endif

@@ -1,0 +1,126 @@
+#include "cicu.h"
+
+#include <stdlib.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/utext.h>
+#include <unicode/utrans.h>
+
+struct cicu_sentence_breaker {
+    UBreakIterator *iterator;
+    UText *text;
+};
+
+cicu_sentence_breaker *cicu_sentence_breaker_open(const char *locale, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
+    if (U_FAILURE(error)) {
+        *status = (int32_t)error;
+        return NULL;
+    }
+    cicu_sentence_breaker *breaker = calloc(1, sizeof(cicu_sentence_breaker));
+    if (breaker == NULL) {
+        ubrk_close(iterator);
+        *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    breaker->iterator = iterator;
+    *status = 0;
+    return breaker;
+}
+
+void cicu_sentence_breaker_close(cicu_sentence_breaker *breaker) {
+    if (breaker == NULL) return;
+    if (breaker->text != NULL) utext_close(breaker->text);
+    ubrk_close(breaker->iterator);
+    free(breaker);
+}
+
+int32_t cicu_sentence_breaker_set_text(cicu_sentence_breaker *breaker, const uint8_t *utf8, int64_t length) {
+    UErrorCode error = U_ZERO_ERROR;
+    // Reusing the UText (first argument) avoids an allocation per document.
+    breaker->text = utext_openUTF8(breaker->text, (const char *)utf8, length, &error);
+    if (U_FAILURE(error)) return (int32_t)error;
+    ubrk_setUText(breaker->iterator, breaker->text, &error);
+    if (U_FAILURE(error)) return (int32_t)error;
+    return 0;
+}
+
+int64_t cicu_sentence_breaker_next(cicu_sentence_breaker *breaker) {
+    int32_t next = ubrk_next(breaker->iterator);
+    return next == UBRK_DONE ? -1 : (int64_t)next;
+}
+
+int32_t cicu_nfc(const uint16_t *source, int32_t length, uint16_t *dest, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&error);
+    if (U_FAILURE(error)) return -1;
+    int32_t written = unorm2_normalize(nfc, (const UChar *)source, length, (UChar *)dest, capacity, &error);
+    if (U_FAILURE(error)) return -1;
+    return written;
+}
+
+struct cicu_transliterator {
+    UTransliterator *transliterator;
+};
+
+cicu_transliterator *cicu_transliterator_open(const char *id, const uint16_t *rules, int32_t rules_length,
+                                              int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UChar uid[256];
+    int32_t n = 0;
+    for (; id[n] != 0 && n < 255; n++) uid[n] = (UChar)(unsigned char)id[n];
+    uid[n] = 0;
+    UTransliterator *base = utrans_openU(uid, n, UTRANS_FORWARD, NULL, 0, NULL, &error);
+    if (U_FAILURE(error)) {
+        *status = (int32_t)error;
+        return NULL;
+    }
+    UTransliterator *result = base;
+    if (rules != NULL && rules_length > 0) {
+        // Compose "base; custom rules" as one compound transliterator: the custom rules see the base's output.
+        utrans_close(base);
+        int32_t total = n + 2 + rules_length;
+        UChar *compound = malloc(sizeof(UChar) * (size_t)(total + 1));
+        if (compound == NULL) {
+            *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
+            return NULL;
+        }
+        int32_t k = 0;
+        for (int32_t i = 0; i < n; i++) compound[k++] = uid[i];
+        compound[k++] = ';';
+        compound[k++] = '\n';
+        for (int32_t i = 0; i < rules_length; i++) compound[k++] = rules[i];
+        compound[k] = 0;
+        UParseError parse;
+        result = utrans_openU((const UChar *)u"Custom", -1, UTRANS_FORWARD, compound, k, &parse, &error);
+        free(compound);
+        if (U_FAILURE(error)) {
+            *status = (int32_t)error;
+            return NULL;
+        }
+    }
+    cicu_transliterator *t = calloc(1, sizeof(cicu_transliterator));
+    if (t == NULL) {
+        utrans_close(result);
+        *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    t->transliterator = result;
+    *status = 0;
+    return t;
+}
+
+void cicu_transliterator_close(cicu_transliterator *transliterator) {
+    if (transliterator == NULL) return;
+    utrans_close(transliterator->transliterator);
+    free(transliterator);
+}
+
+int32_t cicu_transliterate(cicu_transliterator *transliterator, uint16_t *buffer, int32_t *length, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t limit = *length;
+    utrans_transUChars(transliterator->transliterator, (UChar *)buffer, length, capacity, 0, &limit, &error);
+    if (U_FAILURE(error)) return (int32_t)error;
+    return 0;
+}

@@ -1,0 +1,68 @@
+/// A trie over token keys: each edge is one token (by its id in a shared `Vocabulary`), each node may carry
+/// payloads (indices into the owner's table). Built once, then read by every worker.
+public struct PhraseTrie: Sendable {
+    /// (node << 32 | token id) → child node. Node 0 is the root.
+    private var edges: [UInt64: Int32] = [:]
+    private var payloads: [Int32: [Int32]] = [:]
+    private var nodeCount: Int32 = 1
+    public private(set) var longestPhrase = 0
+
+    public init() {}
+
+    public mutating func insert(_ keys: [Int32], payload: Int32) {
+        var node: Int32 = 0
+        for key in keys {
+            let edge = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: key))
+            if let child = edges[edge] {
+                node = child
+            } else {
+                edges[edge] = nodeCount
+                node = nodeCount
+                nodeCount += 1
+            }
+        }
+        payloads[node, default: []].append(payload)
+        longestPhrase = max(longestPhrase, keys.count)
+    }
+
+    @inline(__always)
+    public func child(_ node: Int32, _ key: Int32) -> Int32? {
+        guard key >= 0 else { return nil }
+        return edges[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: key))]
+    }
+
+    @inline(__always)
+    public func payloads(at node: Int32) -> [Int32]? { payloads[node] }
+
+    /// Every phrase that starts at `keys[start]`, shortest first, as (token count, payloads).
+    public func matches(_ keys: UnsafeBufferPointer<Int32>, from start: Int, maxTokens: Int = .max,
+                        _ body: (Int, [Int32]) -> Void) {
+        var node: Int32 = 0
+        var i = start
+        while i < keys.count, i - start < maxTokens, let next = child(node, keys[i]) {
+            node = next
+            i += 1
+            if let p = payloads[node] { body(i - start, p) }
+        }
+    }
+}
+
+/// Token keys to dense ids, shared by the tries of one gazetteer.
+public struct Vocabulary: Sendable {
+    private var ids: [String: Int32] = [:]
+
+    public init() {}
+
+    public mutating func intern(_ key: String) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(ids.count)
+        ids[key] = id
+        return id
+    }
+
+    /// The id of a key, or -1 when no phrase holds it.
+    @inline(__always)
+    public func id(_ key: String) -> Int32 { ids[key] ?? -1 }
+
+    public var count: Int { ids.count }
+}

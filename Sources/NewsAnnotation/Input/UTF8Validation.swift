@@ -1,0 +1,54 @@
+/// Strict UTF-8 validation (no overlong forms, no encoded surrogates, nothing above U+10FFFF), with an ASCII fast path.
+public enum UTF8Validation {
+    /// The byte offset of the first invalid sequence, or nil when `bytes` is valid UTF-8.
+    public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        var i = 0
+        while i < n {
+            // Eight ASCII bytes at a time.
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b0 = base[i]
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
+            if b0 < 0xC2 { return i }
+            if b0 < 0xE0 {
+                guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
+                i += 2
+                continue
+            }
+            if b0 < 0xF0 {
+                guard i + 2 < n else { return i }
+                let b1 = base[i + 1], b2 = base[i + 2]
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return i }
+                if b0 == 0xE0 && b1 < 0xA0 { return i }  // overlong
+                if b0 == 0xED && b1 >= 0xA0 { return i }  // surrogate
+                i += 3
+                continue
+            }
+            if b0 < 0xF5 {
+                guard i + 3 < n else { return i }
+                let b1 = base[i + 1], b2 = base[i + 2], b3 = base[i + 3]
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return i }
+                if b0 == 0xF0 && b1 < 0x90 { return i }  // overlong
+                if b0 == 0xF4 && b1 >= 0x90 { return i }  // above U+10FFFF
+                i += 4
+                continue
+            }
+            return i
+        }
+        return nil
+    }
+
+    public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
+    }
+}

@@ -1,0 +1,101 @@
+import Dispatch
+
+/// Runs the pipeline over a stream of documents on several threads and hands the output lines back in input order.
+///
+/// Documents are read in batches (bounded by count and bytes, so memory stays flat whatever the input's size); the
+/// workers annotate a batch in parallel, each with its own `Pipeline`; the batch's lines are then emitted in order.
+/// Each document's line depends only on that document, so the output is byte-identical for any number of jobs.
+public final class ParallelAnnotator {
+    public struct Summary: Sendable {
+        public var documents = 0
+        public var errors = 0
+        public var inputBytes = 0
+        public var profile = StageProfile()
+    }
+
+    private let pipelines: [Pipeline]
+    public let jobs: Int
+    public var maxBatchDocuments = 256
+    public var maxBatchBytes = 8 << 20
+
+    public init(gazetteer: Gazetteer, jobs: Int, profile: Bool = false) throws {
+        self.jobs = max(1, jobs)
+        pipelines = try (0..<max(1, jobs)).map { _ in
+            let p = try Pipeline(gazetteer: gazetteer)
+            if profile { p.profile = StageProfile() }
+            return p
+        }
+    }
+
+    /// Reads every document from `reader`, annotates it, and passes each batch's output bytes to `emit` in order.
+    /// Stops early, rethrowing, when `emit` throws (say, the output pipe closed).
+    public func run(reader: inout DocumentReader, emit: ([UInt8]) throws -> Void) throws -> Summary {
+        var summary = Summary()
+        var batch: [InputItem] = []
+        var batchBytes = 0
+        var done = false
+        while !done {
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+            while batch.count < maxBatchDocuments && batchBytes < maxBatchBytes {
+                guard let item = reader.next() else {
+                    done = true
+                    break
+                }
+                switch item {
+                case let .document(doc):
+                    batchBytes += doc.original.count
+                case .failure:
+                    summary.errors += 1
+                }
+                batch.append(item)
+            }
+            guard !batch.isEmpty else { break }
+            summary.documents += batch.count
+            summary.inputBytes += batchBytes
+            try emit(annotate(batch))
+        }
+        for p in pipelines {
+            if let profile = p.profile { summary.profile.add(profile) }
+        }
+        return summary
+    }
+
+    /// The output lines of a batch, concatenated in input order.
+    public func annotate(_ batch: [InputItem]) -> [UInt8] {
+        let workers = min(jobs, batch.count)
+        if workers <= 1 {
+            var out = JSONBuffer(capacity: 1 << 16)
+            for item in batch { pipelines[0].process(item, into: &out) }
+            return out.bytes
+        }
+        // Worker w takes items w, w + workers, …; each writes only its own slots and uses only its own pipeline.
+        let results = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: batch.count)
+        results.initialize(repeating: [])
+        defer { results.deallocate() }
+        let shared = SharedBatch(items: batch, results: results, pipelines: pipelines)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var index = w
+            while index < shared.items.count {
+                var out = JSONBuffer(capacity: 4096)
+                shared.pipelines[w].process(shared.items[index], into: &out)
+                shared.results[index] = out.bytes
+                index += workers
+            }
+        }
+        var total = 0
+        for r in results { total += r.count }
+        var out: [UInt8] = []
+        out.reserveCapacity(total)
+        for r in results { out.append(contentsOf: r) }
+        return out
+    }
+}
+
+/// What the workers of one batch share. Safe to send: each worker touches only the result slots and the pipeline of
+/// its own index, and the items are only read.
+private struct SharedBatch: @unchecked Sendable {
+    let items: [InputItem]
+    let results: UnsafeMutableBufferPointer<[UInt8]>
+    let pipelines: [Pipeline]
+}

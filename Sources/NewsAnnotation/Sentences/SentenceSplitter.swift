@@ -1,0 +1,119 @@
+import CICU
+
+/// Sentences stage. Takes the normalized text; gives paragraphs and sentences.
+///
+/// ICU's sentence breaker with `en@ss=standard` (which keeps "Mr. Aliyev" whole) does the work; every line break
+/// also ends a sentence there, so a headline line without final punctuation is a sentence of its own. On top, a
+/// break right after a title abbreviation that ICU's list lacks ("Gen.", "Sen.", "Gov.") is undone when a
+/// capitalised word follows on the same line.
+///
+/// Owns an ICU iterator, so it is not thread-safe: each worker makes its own.
+public final class SentenceSplitter {
+    private let breaker: OpaquePointer
+
+    public static let locale = "en@ss=standard"
+
+    /// Abbreviations, without their final period, after which a capitalised word continues the sentence.
+    static let titleAbbreviations: Set<[UInt8]> = Set([
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Cpt", "Maj", "Sgt", "Cmdr", "Adm", "Brig",
+        "Gov", "Sen", "Rep", "Rev", "Hon", "Amb", "Pres", "Supt", "Insp", "St", "Mt", "Ft", "No", "Nos", "Art",
+        "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mme", "Mlle", "Messrs", "Fr",
+        "Jr", "Sr", "vs", "Vs", "approx", "Inc", "Corp", "Co", "Ltd", "Bros",
+    ].map { Array($0.utf8) })
+
+    public init() throws {
+        var status: Int32 = 0
+        guard let b = cicu_sentence_breaker_open(Self.locale, &status) else {
+            throw InputError("ICU could not open a sentence breaker for \(Self.locale) (error \(status)); is libicu installed?")
+        }
+        breaker = b
+    }
+
+    deinit {
+        cicu_sentence_breaker_close(breaker)
+    }
+
+    public func process(_ doc: inout Document) {
+        doc.text.withUnsafeBufferPointer { text in
+            doc.paragraphs = ParagraphSplitter.paragraphs(text)
+            doc.sentences = sentences(text)
+        }
+    }
+
+    func sentences(_ text: UnsafeBufferPointer<UInt8>) -> [TextRange] {
+        var result: [TextRange] = []
+        guard text.count > 0 else { return result }
+        guard cicu_sentence_breaker_set_text(breaker, text.baseAddress, Int64(text.count)) == 0 else {
+            // ICU refused the text: fall back to lines, which still bound every sentence.
+            return lines(text)
+        }
+        var start = 0
+        var pendingStart = -1  // a sentence held back because it may continue (title abbreviation)
+        while true {
+            let next = cicu_sentence_breaker_next(breaker)
+            if next < 0 { break }
+            let end = Int(next)
+            var range = trim(text, start, end)
+            start = end
+            guard !range.isEmpty else { continue }
+            if pendingStart >= 0 {
+                range = TextRange(Int32(pendingStart), range.end)
+                pendingStart = -1
+            }
+            if endsWithTitleAbbreviation(text, range), end < text.count, continuesOnSameLine(text, end) {
+                pendingStart = Int(range.start)
+                continue
+            }
+            result.append(range)
+        }
+        if pendingStart >= 0 {
+            let range = trim(text, pendingStart, text.count)
+            if !range.isEmpty { result.append(range) }
+        }
+        return result
+    }
+
+    private func lines(_ text: UnsafeBufferPointer<UInt8>) -> [TextRange] {
+        var result: [TextRange] = []
+        var start = 0
+        for i in 0...text.count where i == text.count || text[i] == 0x0A {
+            let range = trim(text, start, i)
+            if !range.isEmpty { result.append(range) }
+            start = i + 1
+        }
+        return result
+    }
+
+    private func trim(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TextRange {
+        var s = start, e = end
+        while s < e, isSpace(text[s]) { s += 1 }
+        while e > s, isSpace(text[e - 1]) { e -= 1 }
+        return TextRange(s, e)
+    }
+
+    @inline(__always) private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 }
+
+    private func endsWithTitleAbbreviation(_ text: UnsafeBufferPointer<UInt8>, _ range: TextRange) -> Bool {
+        let e = Int(range.end)
+        guard e >= 2, text[e - 1] == UInt8(ascii: ".") else { return false }
+        var s = e - 1
+        while s > Int(range.start), isASCIILetter(text[s - 1]) { s -= 1 }
+        guard s < e - 1 else { return false }
+        if s > Int(range.start) {
+            let before = text[s - 1]
+            guard before == 0x20 || before == UInt8(ascii: "(") || before == 0x0A else { return false }
+        }
+        return Self.titleAbbreviations.contains(Array(text[s..<(e - 1)]))
+    }
+
+    /// Whether the text after `offset` goes on, on the same line, with a capitalised word or a number.
+    private func continuesOnSameLine(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        var i = offset
+        while i < text.count, text[i] == 0x20 { i += 1 }
+        guard i < text.count, i > offset || offset > 0 && text[offset - 1] == 0x20 else { return false }
+        let c = text[i]
+        return (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+    }
+
+    @inline(__always) private func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+}

@@ -1,0 +1,3 @@
+import NewsAnnotation
+
+AnnotateCommand.main()
