@@ -8,30 +8,27 @@ public final class EntityRecognizer {
     public let gazetteer: Gazetteer
     let matcher: GazetteerMatcher
     let folder = KeyFolder()
+    let rules: NameRules
+    let resolver = NameResolver()
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         self.matcher = GazetteerMatcher(gazetteer: gazetteer)
+        self.rules = NameRules(gazetteer: gazetteer)
     }
 
     public func process(_ doc: inout Document) {
         let keys = tokenKeys(doc)
-        var entities: [Entity] = []
-        for m in matcher.matches(doc, keys: keys) {
-            let entry = gazetteer.entries[Int(m.entry)]
-            let range = TextRange(doc.tokens[m.firstToken].range.start, doc.tokens[m.endToken - 1].range.end)
-            entities.append(Entity(range: range, type: entry.type, name: entry.canonical,
-                                   firstToken: m.firstToken, endToken: m.endToken))
-        }
-        doc.entities = entities
+        let keyIDs = keys.map { gazetteer.vocabulary.id($0) }
+        let matches = matcher.matches(doc, keys: keyIDs)
+        let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, matches: matches)
+        doc.entities = resolver.resolve(found, doc, keys: keys)
     }
 
-    /// The vocabulary id of every token's folded key (-1 when no phrase holds it).
-    func tokenKeys(_ doc: Document) -> [Int32] {
+    /// The folded key of every token.
+    func tokenKeys(_ doc: Document) -> [String] {
         doc.text.withUnsafeBufferPointer { text in
-            doc.tokens.map { token in
-                gazetteer.vocabulary.id(folder.key(UnsafeBufferPointer(rebasing: text[token.start..<token.end])))
-            }
+            doc.tokens.map { token in folder.key(UnsafeBufferPointer(rebasing: text[token.start..<token.end])) }
         }
     }
 }

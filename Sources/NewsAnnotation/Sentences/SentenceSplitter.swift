@@ -103,6 +103,8 @@ public final class SentenceSplitter {
             let before = text[s - 1]
             guard before == 0x20 || before == UInt8(ascii: "(") || before == 0x0A else { return false }
         }
+        // A one-letter initial ("Joseph R. Biden") or a title abbreviation.
+        if e - 1 - s == 1 && text[s] >= 0x41 && text[s] <= 0x5A { return true }
         return Self.titleAbbreviations.contains(Array(text[s..<(e - 1)]))
     }
 

@@ -1,0 +1,68 @@
+/// Links the short forms of a document's names to the full names it introduced, and tags the short forms no rule
+/// caught: a surname alone ("Aliyev" after "Ilham Aliyev"), a spelling variant of a full name ("Sergei Lebedev"
+/// after "Sergey Lebedev"), an acronym given in parentheses after its long form ("Commonwealth of Independent States
+/// (CIS)") and that acronym's later uses.
+struct NameResolver {
+    func resolve(_ entities: [Entity], _ doc: Document, keys: [String]) -> [Entity] {
+        let tokens = doc.tokens
+        var result = entities
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for e in result { for t in Int(e.firstToken)..<Int(e.endToken) { covered[t] = true } }
+
+        // Full person names by surname, first seen first; variants of one name share its canonical form.
+        var bySurname: [String: (first: String, canonical: String)] = [:]
+        for index in result.indices where result[index].type == .person {
+            let e = result[index]
+            let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
+            guard words.count >= 2, let last = words.last else { continue }
+            let surname = keys[last], first = keys[words[0]]
+            if let known = bySurname[surname] {
+                if Self.sameGivenName(known.first, first) { result[index].name = known.canonical }
+            } else {
+                bySurname[surname] = (first, e.name)
+            }
+        }
+
+        // Acronyms introduced in parentheses after their long form.
+        var acronyms: [String: (type: EntityType, name: String)] = [:]
+        for e in result where e.type != .person {
+            let open = Int(e.endToken)
+            guard open + 2 < tokens.count, keys[open] == "(", keys[open + 2] == ")",
+                  tokens[open + 1].flags.contains(.allCaps) else { continue }
+            acronyms[keys[open + 1]] = (e.type, e.name)
+            if !covered[open + 1] {
+                result.append(Entity(range: tokens[open + 1].range, type: e.type, name: e.name,
+                                     firstToken: open + 1, endToken: open + 2))
+                covered[open + 1] = true
+            }
+        }
+        // Canonical names of acronyms the gazetteer already tagged, when the long form appears in the document.
+        for index in result.indices {
+            let e = result[index]
+            if e.endToken - e.firstToken == 1, let long = acronyms[keys[Int(e.firstToken)]], long.type == e.type {
+                result[index].name = long.name
+            }
+        }
+
+        // Later single-word mentions.
+        for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
+            if let person = bySurname[keys[t]], !NameWords.nonNames.contains(keys[t]) {
+                result.append(Entity(range: tokens[t].range, type: .person, name: person.canonical,
+                                     firstToken: t, endToken: t + 1))
+                covered[t] = true
+            } else if tokens[t].flags.contains(.allCaps), let acronym = acronyms[keys[t]] {
+                result.append(Entity(range: tokens[t].range, type: acronym.type, name: acronym.name,
+                                     firstToken: t, endToken: t + 1))
+                covered[t] = true
+            }
+        }
+        result.sort { $0.range < $1.range }
+        return result
+    }
+
+    /// Two spellings of one given name: equal, or equal once romanisation variants are folded ("sergey"/"sergei").
+    static func sameGivenName(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        return RomanizationVariants.key(a) == RomanizationVariants.key(b)
+    }
+}
