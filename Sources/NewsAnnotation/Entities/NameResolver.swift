@@ -44,6 +44,32 @@ struct NameResolver {
             }
         }
 
+        // Two-word surnames ("López Obrador" after "Andrés Manuel López Obrador").
+        var byTwoWordSurname: [String: String] = [:]
+        for e in result where e.type == .person {
+            let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
+            guard words.count >= 3 else { continue }
+            let key = keys[words[words.count - 2]] + " " + keys[words[words.count - 1]]
+            if byTwoWordSurname[key] == nil { byTwoWordSurname[key] = e.name }
+        }
+        // An entity that is the tail of a longer name seen before takes its canonical name.
+        for index in result.indices where result[index].type == .person {
+            let e = result[index]
+            let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
+            if words.count == 2, let full = byTwoWordSurname[keys[words[0]] + " " + keys[words[1]]] {
+                result[index].name = full
+            }
+        }
+        for t in tokens.indices.dropLast() where !covered[t] && !covered[t + 1] && tokens[t].isCapitalized
+            && tokens[t + 1].isCapitalized && tokens[t + 1].flags.contains(.spaceBefore) {
+            if let full = byTwoWordSurname[keys[t] + " " + keys[t + 1]] {
+                result.append(Entity(range: TextRange(tokens[t].range.start, tokens[t + 1].range.end), type: .person,
+                                     name: full, firstToken: t, endToken: t + 2))
+                covered[t] = true
+                covered[t + 1] = true
+            }
+        }
+
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
             if let person = bySurname[keys[t]], !NameWords.nonNames.contains(keys[t]) {

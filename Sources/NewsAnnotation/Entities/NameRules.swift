@@ -275,7 +275,10 @@ struct NameRules {
         let tokens = c.doc.tokens
         var run = run
         // An acronym before a name is an organisation's, not a given name: "CIS Sergey Lebedev".
-        while run.count > 1, tokens[run.lowerBound].flags.contains(.allCaps) { run = (run.lowerBound + 1)..<run.upperBound }
+        let mixedCase = run.contains { tokens[$0].kind == .word && !tokens[$0].flags.contains(.allCaps) }
+        while mixedCase, run.count > 1, tokens[run.lowerBound].flags.contains(.allCaps) {
+            run = (run.lowerBound + 1)..<run.upperBound
+        }
         guard let trimmedRun = trimmed(run, c) else { return nil }
         run = trimmedRun
         // Demonyms are not names: "Azerbaijani-Armenian border".
