@@ -49,6 +49,7 @@ eval-articles: build
 
 # Rebuilds Gazetteers/ from the data packages and the curated lists.
 gazetteers:
+	@[ -f /usr/share/dict/american-english-small ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican wamerican-small >/dev/null; }
 	pip install -q -r Gazetteers/requirements.txt
 	python3 Gazetteers/build_gazetteers.py
 
