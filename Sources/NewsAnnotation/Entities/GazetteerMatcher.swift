@@ -68,13 +68,15 @@ public struct GazetteerMatcher: Sendable {
         if entry.ambiguous {
             let first = tokens[start]
             if first.flags.contains(.sentenceStart) { return false }
-            if start > 0, tokens[start - 1].isCapitalized, tokens[start - 1].kind == .word,
+            if entry.type != .org, start > 0, tokens[start - 1].isCapitalized, tokens[start - 1].kind == .word,
                !tokens[start - 1].flags.contains(.sentenceStart) || tokens[start - 1].end + 1 >= first.start {
                 return false
             }
+            // Beside-a-name only matters for names that could be people's ("Jordan Henderson"); an organisation
+            // that is also a word ("Labour", "Shell") may stand before capitalised words ("Labour MPs").
             let end = start + length
-            if end < tokens.count, tokens[end].isCapitalized, tokens[end].kind == .word,
-               tokens[end].sentence == first.sentence {
+            if entry.type != .org, end < tokens.count, tokens[end].isCapitalized, tokens[end].kind == .word,
+               !tokens[end].flags.contains(.allCaps), tokens[end].sentence == first.sentence {
                 return false
             }
         }

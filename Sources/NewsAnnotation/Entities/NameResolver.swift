@@ -70,9 +70,31 @@ struct NameResolver {
             }
         }
 
+        // Given names of full names, where only one person in the document has that given name: news refers to
+        // private people by first name ("Tom" after "Tom O'Reilly").
+        var byGivenName: [String: String?] = [:]
+        for e in result where e.type == .person {
+            let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
+            guard words.count >= 2 else { continue }
+            let given = keys[words[0]]
+            if let known = byGivenName[given], known != e.name { byGivenName[given] = .some(nil) } else { byGivenName[given] = e.name }
+        }
+
+        // Party-and-state tags of US politicians: "(R-WI)".
+        for t in tokens.indices where keys[t] == "(" && t + 4 < tokens.count && keys[t + 2] == "-" && keys[t + 4] == ")" {
+            guard ["r", "d", "i"].contains(keys[t + 1]), !covered[t + 3], let state = USStateCodes.names[keys[t + 3]],
+                  tokens[t + 3].flags.contains(.allCaps) else { continue }
+            result.append(Entity(range: tokens[t + 3].range, type: .place, name: state, firstToken: t + 3, endToken: t + 4))
+            covered[t + 3] = true
+        }
+
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
-            if let person = bySurname[keys[t]], !NameWords.nonNames.contains(keys[t]) {
+            if bySurname[keys[t]] == nil, let person = byGivenName[keys[t]] ?? nil, !NameWords.startsNoName(keys[t]),
+               t + 1 >= tokens.count || !tokens[t + 1].isCapitalized || !tokens[t + 1].flags.contains(.spaceBefore) {
+                result.append(Entity(range: tokens[t].range, type: .person, name: person, firstToken: t, endToken: t + 1))
+                covered[t] = true
+            } else if let person = bySurname[keys[t]], !NameWords.startsNoName(keys[t]) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person.canonical,
                                      firstToken: t, endToken: t + 1))
                 covered[t] = true

@@ -95,14 +95,17 @@ struct NameRules {
         let tokens = c.doc.tokens
         guard isNameWord(start, c) else { return nil }
         // A closed-class word that is capitalised only because it starts a sentence or a headline is no name.
-        if c.gazetteerAt[start] < 0, NameWords.nonNames.contains(c.keys[start]) { return nil }
+        if c.gazetteerAt[start] < 0, NameWords.startsNoName(c.keys[start]) { return nil }
+        // A sentence-initial "-ing" word is a verb, not the start of a name: "Leading Intelligence Committee".
+        if c.gazetteerAt[start] < 0, tokens[start].flags.contains(.sentenceStart), c.keys[start].hasSuffix("ing"),
+           !gazetteer.givenNames.contains(c.keys[start]) { return nil }
         var end = start + 1
         var sawOf = false
         while end < tokens.count {
             let token = tokens[end]
             if token.sentence != tokens[start].sentence { break }
             if isNameWord(end, c) {
-                if NameWords.nonNames.contains(c.keys[end]) && c.gazetteerAt[end] < 0 { break }
+                if NameWords.functionWords.contains(c.keys[end]) && c.gazetteerAt[end] < 0 && !isInitial(end, c) { break }
                 if token.flags.contains(.spaceBefore) || tokens[end - 1].kind != .punct || isJoiner(end - 1, c) {
                     end += 1
                     continue
@@ -112,7 +115,7 @@ struct NameRules {
             if token.kind == .word, token.flags.contains(.lowercase),
                let next = connectorRun(from: end, after: end - 1, sawOf: sawOf, c),
                next < tokens.count, tokens[next].sentence == tokens[start].sentence, isNameWord(next, c),
-               !NameWords.nonNames.contains(c.keys[next]) || c.gazetteerAt[next] >= 0 {
+               !NameWords.functionWords.contains(c.keys[next]) || c.gazetteerAt[next] >= 0 {
                 if (end..<next).contains(where: { c.keys[$0] == "of" }) { sawOf = true }
                 end = next
                 continue
@@ -158,6 +161,13 @@ struct NameRules {
             i += 1
         }
         return allowed && i > t ? i : nil
+    }
+
+    /// A one-letter capital followed by a period and a capitalised word: the "A." of "Stephen A. Smith".
+    func isInitial(_ t: Int, _ c: Context) -> Bool {
+        let tokens = c.doc.tokens
+        return tokens[t].range.length == 1 && tokens[t].isCapitalized && t + 2 < tokens.count && c.keys[t + 1] == "."
+            && !tokens[t + 1].flags.contains(.spaceBefore) && tokens[t + 2].isCapitalized
     }
 
     /// A hyphen between two words with no spaces ("Kassym-Jomart"), or the period of a one-letter initial
@@ -264,10 +274,40 @@ struct NameRules {
             }
             var runEnd = t
             while runEnd < chunk.upperBound, c.gazetteerAt[runEnd] < 0 { runEnd += 1 }
-            if let run = trimmed(t..<runEnd, c), let e = classifyRun(run, chunk: chunk, c) { result.append(e) }
+            if let run = trimmed(t..<runEnd, c) {
+                if run.upperBound == runEnd, runEnd < chunk.upperBound, let merged = givenNameBeforeKnownSurname(run, c) {
+                    result.append(merged)
+                    t = merged.endToken == Int32(runEnd) ? runEnd : Int(merged.endToken)
+                    continue
+                }
+                if let e = classifyRun(run, chunk: chunk, c) { result.append(e) }
+            }
             t = runEnd
         }
         return result
+    }
+
+    /// "Mark Rubio", "Dilek İmamoğlu": a given name right before a person the gazetteer knows by surname is one
+    /// name. It keeps the gazetteer's canonical name when the given names agree, and its own text otherwise.
+    func givenNameBeforeKnownSurname(_ run: Range<Int>, _ c: Context) -> Entity? {
+        let tokens = c.doc.tokens
+        let m = c.gazetteerAt[run.upperBound]
+        guard m >= 0, run.count <= 2, tokens[run.upperBound].flags.contains(.spaceBefore) else { return nil }
+        let match = c.matches[Int(m)]
+        let entry = gazetteer.entries[Int(match.entry)]
+        guard entry.type == .person, match.firstToken == run.upperBound,
+              run.allSatisfy({ tokens[$0].kind == .word && gazetteer.givenNames.contains(c.keys[$0]) }) else { return nil }
+        let whole = run.lowerBound..<match.endToken
+        let givenName = c.keys[run.lowerBound]
+        let canonicalFirst = folderKey(entry.canonical.split(separator: " ").first.map(String.init) ?? "")
+        let name = RomanizationVariants.key(canonicalFirst) == RomanizationVariants.key(givenName) ? entry.canonical : text(whole, c)
+        return Entity(range: span(whole, c), type: .person, name: name, firstToken: whole.lowerBound, endToken: whole.upperBound)
+    }
+
+    func folderKey(_ word: String) -> String {
+        String(word.lowercased().unicodeScalars.map { s -> String in
+            s.value < 0x80 ? String(s) : (LatinFolding.fold(s.value) ?? String(s))
+        }.joined())
     }
 
     /// A run of unknown capitalised words inside a chunk.
@@ -295,6 +335,8 @@ struct NameRules {
             return Entity(range: span(run, c), type: .place, name: text(run, c), firstToken: run.lowerBound,
                           endToken: run.upperBound)
         }
+        // A run that ends in an organisation word is no person ("Federal Official Gazette").
+        if let last = words.last, NameWords.organizationTails.contains(c.keys[last]) { return nil }
         if personEvidence(run, words: words, chunk: chunk, c) {
             return Entity(range: span(run, c), type: .person, name: text(run, c), firstToken: run.lowerBound,
                           endToken: run.upperBound)
@@ -310,10 +352,27 @@ struct NameRules {
             return true
         }
         if gazetteer.givenNames.contains(c.keys[words[0]]) && words.count >= 2 { return true }
+        if isTranscriptSpeaker(run, c) { return true }
         if words.count >= 2, let last = words.last, hasSurnameShape(last, c) { return true }
         if words.count >= 2, words.count <= 3, run.upperBound < tokens.count,
            ["said", "says", "told", "added", "noted", "stated", "stressed"].contains(c.keys[run.upperBound]) {
             return true
+        }
+        return false
+    }
+
+    /// A transcript turn's speaker: a line that starts with the name, then a colon ("NEWMAN:", "JAKE TAPPER:") or a
+    /// comma and a title before the colon ("JAKE TAPPER, CNN HOST:").
+    func isTranscriptSpeaker(_ run: Range<Int>, _ c: Context) -> Bool {
+        let tokens = c.doc.tokens
+        guard tokens[run.lowerBound].flags.contains(.lineStart), run.upperBound < tokens.count,
+              run.contains(where: { tokens[$0].kind == .word && tokens[$0].range.length >= 2 }) else { return false }
+        if c.keys[run.upperBound] == ":" { return true }
+        guard c.keys[run.upperBound] == "," else { return false }
+        var k = run.upperBound + 1
+        while k < tokens.count, k < run.upperBound + 8, !tokens[k].flags.contains(.lineStart) {
+            if c.keys[k] == ":" { return true }
+            k += 1
         }
         return false
     }

@@ -5,7 +5,7 @@ enum NameWords {
     /// A capitalised word that makes the phrase it ends an organisation: "Defense Ministry", "Kapital Bank".
     static let organizationTails: Set<String> = [
         "ministry", "council", "committee", "commission", "agency", "bank", "university", "school", "college",
-        "academy", "institute", "party", "service", "services", "group", "army", "navy", "forces", "senate",
+        "academy", "institute", "party", "service", "services", "group", "army", "navy", "forces", "force", "senate",
         "parliament", "assembly", "court", "tribunal", "organization", "organisation", "union", "association",
         "alliance", "league", "corporation", "company", "inc", "ltd", "llc", "plc", "gmbh", "ag", "holding",
         "holdings", "foundation", "fund", "office", "department", "directorate", "police", "guard", "authority",
@@ -33,7 +33,7 @@ enum NameWords {
     /// A capitalised word that, followed by "of", starts a place's name: "Republic of Srpska", "Gulf of Mexico".
     static let placeHeads: Set<String> = [
         "republic", "kingdom", "principality", "emirate", "sultanate", "gulf", "bay", "sea", "strait", "isle",
-        "island", "islands", "lake", "cape", "mount", "city", "port", "state", "commonwealth", "duchy",
+        "island", "islands", "lake", "cape", "mount", "port", "commonwealth", "duchy",
     ]
 
     /// A capitalised word that ends a place's name: "Nakhchivan Autonomous Republic", "Heydar Aliyev Airport".
@@ -66,33 +66,42 @@ enum NameWords {
     /// Lower-case particles that may close a person's name: patronymics ("Ilham Heydar oglu", "Aliyeva qizi").
     static let patronymicParticles: Set<String> = ["oglu", "oghlu", "ogly", "qizi", "gizi", "kyzy", "uulu", "uly"]
 
-    /// Capitalised words that start sentences (or headlines) without being names. An unknown capitalised word is
-    /// only a name with other evidence, so this list only needs the words that often stand before a name.
-    static let nonNames: Set<String> = [
+    /// Closed-class words: never part of a name, wherever they stand ("The", "In", "However").
+    static let functionWords: Set<String> = [
         "the", "a", "an", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they",
         "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "by", "for", "from", "to",
         "with", "without", "after", "before", "during", "since", "until", "as", "of", "and", "but", "or", "nor",
         "so", "yet", "if", "when", "while", "where", "why", "how", "what", "who", "which", "whom", "whose", "all",
         "some", "many", "most", "more", "both", "each", "every", "other", "another", "such", "no", "not", "also",
-        "however", "meanwhile", "moreover", "furthermore", "therefore", "thus", "then", "now", "today",
-        "yesterday", "tomorrow", "tonight", "last", "next", "first", "second", "third", "finally", "earlier",
-        "later", "according", "speaking", "addressing", "referring", "noting", "stressing", "emphasizing",
-        "emphasising", "recalling", "touching", "commenting", "asked", "asked", "dear", "distinguished", "ladies",
-        "gentlemen", "colleagues", "friends", "thank", "thanks", "welcome", "congratulations", "yes", "well",
-        "about", "over", "under", "between", "among", "against", "through", "into", "onto", "upon", "despite",
-        "although", "though", "because", "unless", "whether", "once", "again", "only", "even", "just", "still",
-        "already", "perhaps", "maybe", "instead", "besides", "overall", "currently", "recently", "previously",
-        "photo", "video", "source", "update", "updated", "read", "share", "watch", "live", "breaking", "exclusive",
-        "opinion", "analysis", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "mr", "mrs", "ms", "dr", "sir", "madam", "mme", "president", "minister",
-        "speech", "remarks", "statement", "interview", "transcript", "q", "a",
+        "however", "meanwhile", "moreover", "furthermore", "therefore", "thus", "then", "now", "about", "over",
+        "under", "between", "among", "against", "through", "into", "onto", "upon", "despite", "although",
+        "though", "because", "unless", "whether", "once", "again", "only", "even", "just", "still", "already",
+        "perhaps", "maybe", "instead", "besides", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+        "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "yes",
     ]
+
+    /// Words that are capitalised at the start of a sentence or a headline line, or as the day and month names
+    /// they are, and that no name starts with. Unlike `functionWords`, they may stand inside a name ("Kieran Read").
+    static let sentenceStarters: Set<String> = [
+        "today", "yesterday", "tomorrow", "tonight", "last", "next", "first", "second", "third", "finally",
+        "earlier", "later", "according", "speaking", "addressing", "referring", "noting", "stressing",
+        "emphasizing", "emphasising", "recalling", "touching", "commenting", "asked", "dear", "distinguished",
+        "ladies", "gentlemen", "colleagues", "friends", "thank", "thanks", "welcome", "congratulations", "well",
+        "overall", "currently", "recently", "previously", "photo", "video", "source", "update", "updated", "read",
+        "share", "watch", "live", "breaking", "exclusive", "opinion", "analysis", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "sir",
+        "madam", "mme", "president", "minister", "speech", "remarks", "statement", "interview", "transcript", "q",
+    ]
+
+    /// Either kind: no name starts with these.
+    static func startsNoName(_ key: String) -> Bool { functionWords.contains(key) || sentenceStarters.contains(key) }
 
     /// Endings that mark a surname in many of the languages world news names people in.
     static let surnameEndings: [String] = [
         "ov", "ova", "ev", "eva", "yev", "yeva", "iev", "ieva", "sky", "skiy", "ski", "ska", "skaya", "enko",
         "chuk", "yuk", "vich", "vych", "ovna", "evna", "yan", "dze", "shvili", "escu", "eanu", "oglu", "zade",
         "zadeh", "beyli", "ayev", "uly", "kyzy", "sson", "poulos", "akis", "idis", "wicz", "czyk", "ovic", "evic",
+        "ez", "iz", "ppa", "aiah", "ayya", "appa", "esh", "endra", "ashvili",
     ]
 }
