@@ -28,6 +28,7 @@ public struct GazetteerMatcher: Sendable {
     public func matches(_ doc: Document, keys: [Int32]) -> [Match] {
         var result: [Match] = []
         let tokens = doc.tokens
+        let titleCase = Self.titleCaseSentences(tokens, sentenceCount: doc.sentences.count)
         keys.withUnsafeBufferPointer { keyBuffer in
             var i = 0
             while i < tokens.count {
@@ -37,7 +38,8 @@ public struct GazetteerMatcher: Sendable {
                 }
                 var best: Match?
                 gazetteer.entities.matches(keyBuffer, from: i) { length, payloads in
-                    for p in payloads where accepts(gazetteer.entries[Int(p)], tokens: tokens, from: i, length: length) {
+                    for p in payloads where accepts(gazetteer.entries[Int(p)], tokens: tokens, from: i, length: length,
+                                                    titleCase: titleCase) {
                         best = Match(firstToken: i, endToken: i + length, entry: p)
                         break
                     }
@@ -53,7 +55,19 @@ public struct GazetteerMatcher: Sendable {
         return result
     }
 
-    func accepts(_ entry: Gazetteer.Entry, tokens: [Token], from start: Int, length: Int) -> Bool {
+    /// Sentences (headlines, mostly) whose words are nearly all capitalised: there, capitals say nothing about
+    /// names, so an ambiguous entry is judged by itself.
+    static func titleCaseSentences(_ tokens: [Token], sentenceCount: Int) -> [Bool] {
+        var words = [Int](repeating: 0, count: max(sentenceCount, 1))
+        var capitalised = words
+        for token in tokens where token.kind == .word && Int(token.sentence) < words.count {
+            words[Int(token.sentence)] += 1
+            if token.isCapitalized { capitalised[Int(token.sentence)] += 1 }
+        }
+        return zip(words, capitalised).map { $0 >= 4 && $1 * 10 >= $0 * 7 }
+    }
+
+    func accepts(_ entry: Gazetteer.Entry, tokens: [Token], from start: Int, length: Int, titleCase: [Bool] = []) -> Bool {
         for k in 0..<length {
             let token = tokens[start + k]
             switch entry.caseRules[k] {
@@ -67,6 +81,9 @@ public struct GazetteerMatcher: Sendable {
         }
         if entry.ambiguous {
             let first = tokens[start]
+            if Int(first.sentence) < titleCase.count, titleCase[Int(first.sentence)], !first.flags.contains(.sentenceStart) {
+                return true
+            }
             if first.flags.contains(.sentenceStart) { return false }
             if entry.type != .org, start > 0, tokens[start - 1].isCapitalized, tokens[start - 1].kind == .word,
                !tokens[start - 1].flags.contains(.sentenceStart) || tokens[start - 1].end + 1 >= first.start {

@@ -268,7 +268,12 @@ struct NameRules {
             let m = c.gazetteerAt[t]
             if m >= 0 {
                 let match = c.matches[Int(m)]
-                if match.firstToken >= chunk.lowerBound { result.append(entity(match, c)) }
+                // An ambiguous word right after unknown capitalised words is the end of a name the gazetteer does
+                // not know: "International Astronautical Congress".
+                let ambiguous = gazetteer.entries[Int(match.entry)].ambiguous
+                let afterUnknown = match.firstToken > chunk.lowerBound && c.gazetteerAt[match.firstToken - 1] < 0
+                    && c.doc.tokens[match.firstToken - 1].kind == .word
+                if match.firstToken >= chunk.lowerBound, !(ambiguous && afterUnknown) { result.append(entity(match, c)) }
                 t = match.endToken
                 continue
             }
@@ -348,7 +353,11 @@ struct NameRules {
         let tokens = c.doc.tokens
         guard words.count <= 5 else { return false }
         // A title right before the run, or before the chunk that holds it ("President of Azerbaijan Ilham Aliyev").
-        if titleBefore(run.lowerBound, c) || (run.upperBound == chunk.upperBound && titleBefore(chunk.lowerBound, c)) {
+        // A title right before the run ("President Ilham Aliyev"), or before the chunk that holds it after a place
+        // ("President of Azerbaijan Ilham Aliyev"); but the run right after "Minister of" is a portfolio ("Foreign
+        // Affairs"), not a person.
+        if titleBefore(run.lowerBound, c, throughOf: false)
+            || (run.upperBound == chunk.upperBound && run.lowerBound > chunk.lowerBound && titleBefore(chunk.lowerBound, c, throughOf: true)) {
             return true
         }
         if gazetteer.givenNames.contains(c.keys[words[0]]) && words.count >= 2 { return true }
@@ -367,6 +376,11 @@ struct NameRules {
         let tokens = c.doc.tokens
         guard tokens[run.lowerBound].flags.contains(.lineStart), run.upperBound < tokens.count,
               run.contains(where: { tokens[$0].kind == .word && tokens[$0].range.length >= 2 }) else { return false }
+        // Transcripts print speakers in capitals, or start with a given name; "Published:" and "Disclaimer:" are
+        // labels, not speakers.
+        let words = run.filter { tokens[$0].kind == .word }
+        guard words.allSatisfy({ tokens[$0].flags.contains(.allCaps) || tokens[$0].range.length == 1 })
+            || gazetteer.givenNames.contains(c.keys[words[0]]) else { return false }
         if c.keys[run.upperBound] == ":" { return true }
         guard c.keys[run.upperBound] == "," else { return false }
         var k = run.upperBound + 1
@@ -379,10 +393,10 @@ struct NameRules {
 
     /// Whether a title phrase ends right before token `t`, possibly through an "of (the) Place" complement:
     /// "President Ilham Aliyev", "President of the Republic of Azerbaijan Ilham Aliyev" (with `t` at "Republic").
-    func titleBefore(_ t: Int, _ c: Context) -> Bool {
+    func titleBefore(_ t: Int, _ c: Context, throughOf: Bool) -> Bool {
         let tokens = c.doc.tokens
         var k = t - 1
-        while k >= 0, tokens[k].sentence == tokens[t].sentence, c.keys[k] == "of" || c.keys[k] == "the" { k -= 1 }
+        while throughOf, k >= 0, tokens[k].sentence == tokens[t].sentence, c.keys[k] == "of" || c.keys[k] == "the" { k -= 1 }
         guard k >= 0, tokens[k].sentence == tokens[t].sentence else { return false }
         for s in max(0, k - 4)...k where c.titleEnd[s] == Int32(k + 1) { return true }
         if c.keys[k] == ".", k > 0, ["mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov"].contains(c.keys[k - 1]) {
