@@ -87,6 +87,11 @@ GENERIC_SUBDIVISION_WORDS = {
 }
 
 
+# Zipf frequency (wordfreq) from which a lower-case SCOWL word counts as an English word for the name rules:
+# 3.0 keeps ~22k words; names such as "whitfield" (2.95) or "joshi" (2.8) stay out.
+ENGLISH_WORD_ZIPF = 3.0
+
+
 def log(msg: str) -> None:
     print(msg, file=sys.stderr)
 
@@ -1016,6 +1021,12 @@ def main() -> int:
                 log(f"{where}: empty field; skipped")
     given, given_dropped = gen_given_names(lex, stats)
     lex_rows.update((nm, "given", "") for nm in given)
+    # English words (class "word"): lower-case SCOWL-50 words that are reasonably frequent in wordfreq. The name
+    # rules treat a capitalised word that is NOT one of these as name-like (e.g. "Bundaberg", "Jadeja").
+    english = sorted(w for w in lex.all_lower
+                     if w.isascii() and w.isalpha() and lex.zipf(w) >= ENGLISH_WORD_ZIPF)
+    lex_rows.update((w, "word", "") for w in english)
+    stats["english words (class word)"] = len(english)
     for path in sorted(CURATED.glob("lexicon-*.tsv")):
         cls = path.stem[len("lexicon-"):]
         if not re.fullmatch(r"[a-z][a-z0-9_-]*", cls):

@@ -9,6 +9,7 @@ public final class EntityRecognizer {
     let matcher: GazetteerMatcher
     let folder = KeyFolder()
     let rules: NameRules
+    let guesser = UnknownNameGuesser()
     let resolver = NameResolver()
 
     public init(gazetteer: Gazetteer) {
@@ -22,7 +23,8 @@ public final class EntityRecognizer {
         let keyIDs = keys.map { gazetteer.vocabulary.id($0) }
         let matches = matcher.matches(doc, keys: keyIDs)
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, matches: matches)
-        doc.entities = resolver.resolve(found, doc, keys: keys)
+        let guessed = guesser.guess(found, doc, keys: keys, gazetteer: gazetteer)
+        doc.entities = resolver.resolve(guessed, doc, keys: keys)
     }
 
     /// The folded key of every token.

@@ -346,7 +346,22 @@ struct NameRules {
             return Entity(range: span(run, c), type: .person, name: text(run, c), firstToken: run.lowerBound,
                           endToken: run.upperBound)
         }
+        // Two or three capitalised words, none of them an English word, in running text: a name the lists lack.
+        // After a place preposition it is a place ("in Camarines Sur"); otherwise most such names are people's.
+        if (2...3).contains(words.count), run == chunk, words.allSatisfy({ isNameLike($0, c) }),
+           !tokens[run.lowerBound].flags.contains(.sentenceStart) {
+            let type: EntityType = UnknownNameCues.placeCueBefore(run.lowerBound, c.doc, keys: c.keys) ? .place : .person
+            return Entity(range: span(run, c), type: type, name: text(run, c), firstToken: run.lowerBound,
+                          endToken: run.upperBound)
+        }
         return nil
+    }
+
+    /// A capitalised, mixed-case word that is no English word, title or demonym.
+    func isNameLike(_ t: Int, _ c: Context) -> Bool {
+        let token = c.doc.tokens[t]
+        return token.kind == .word && token.isCapitalized && !token.flags.contains(.allCaps) && token.range.length >= 2
+            && !EnglishWords.contains(c.keys[t]) && !NameWords.startsNoName(c.keys[t]) && !isDemonym(t, c)
     }
 
     func personEvidence(_ run: Range<Int>, words: [Int], chunk: Range<Int>, _ c: Context) -> Bool {

@@ -1,0 +1,37 @@
+/// Context that tells what an unknown name is: the words around it.
+enum UnknownNameCues {
+    /// Prepositions and nouns that put a place after them: "in Bundaberg", "west of Bundaberg", "the town of Cashel".
+    static let placePrepositions: Set<String> = [
+        "in", "near", "outside", "across", "around", "from", "towards", "toward", "into", "via", "inside",
+    ]
+    static let placeOfNouns: Set<String> = [
+        "city", "town", "village", "district", "region", "province", "county", "state", "island", "suburb",
+        "west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "outskirts",
+        "centre", "center", "heart", "capital", "port", "municipality",
+    ]
+    /// Speech verbs that put a person before or after them: "Siddaramaiah said", "said Siddaramaiah".
+    static let speechVerbs: Set<String> = [
+        "said", "says", "told", "added", "stated", "noted", "stressed", "argued", "claimed", "insisted",
+        "explained", "warned", "asked", "replied", "wrote", "tweeted", "posted", "recalled", "remarked",
+    ]
+
+    static func placeCueBefore(_ t: Int, _ doc: Document, keys: [String]) -> Bool {
+        guard t > 0, doc.tokens[t - 1].sentence == doc.tokens[t].sentence else { return false }
+        let before = keys[t - 1]
+        if placePrepositions.contains(before) { return true }
+        if before == "of", t > 1 {
+            var k = t - 2
+            if keys[k] == "the", k > 0 { k -= 1 }
+            return placeOfNouns.contains(keys[k])
+        }
+        return false
+    }
+
+    static func personCue(_ t: Int, end: Int, _ doc: Document, keys: [String]) -> Bool {
+        let tokens = doc.tokens
+        if end < tokens.count, tokens[end].sentence == tokens[t].sentence, speechVerbs.contains(keys[end]) { return true }
+        if t > 0, tokens[t - 1].sentence == tokens[t].sentence, speechVerbs.contains(keys[t - 1]) { return true }
+        // "Savarkar's" followed by a person-ish noun is too weak; a possessive alone says nothing.
+        return false
+    }
+}
