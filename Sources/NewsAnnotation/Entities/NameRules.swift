@@ -20,7 +20,7 @@ struct NameRules {
         let keyIDs: [Int32]
         let gazetteerAt: [Int32]  // index into `matches` covering the token, or -1
         let matches: [GazetteerMatcher.Match]
-        let titleEnd: [Int32]   // for a token starting a title phrase: one past its last token; else -1
+        let titleEnd: [Int32]   // for a token inside a title phrase: one past the phrase's last token; else -1
     }
 
     func entities(_ doc: Document, keys: [String], keyIDs: [Int32], matches: [GazetteerMatcher.Match]) -> [Entity] {
@@ -65,7 +65,8 @@ struct NameRules {
                 var longest = 0
                 gazetteer.titles.matches(keys, from: i) { length, _ in longest = length }
                 if longest > 0 {
-                    ends[i] = Int32(i + longest)
+                    // Every token of the phrase records where it ends: none of them can start or join a name.
+                    for t in i..<(i + longest) { ends[t] = Int32(i + longest) }
                     i += longest
                 } else {
                     i += 1

@@ -113,6 +113,17 @@ public struct Scorer: Sendable {
             perDoc: perDoc)
     }
 
+    /// `score.py GOLD PRED [--docs=ID,ID]`: loads both JSONL files (gold first, as score.py does), keeps only the
+    /// gold documents whose string id is in `onlyDocs` when given, and scores.
+    public func score(goldPath: String, predictedPath: String, onlyDocs: Set<String>? = nil) throws(EvaluationError)
+        -> EvaluationReport
+    {
+        var gold = try AnnotationSet.load(path: goldPath)
+        let predicted = try AnnotationSet.load(path: predictedPath)
+        if let onlyDocs { gold = gold.filtered(keepingIDs: onlyDocs) }
+        return try score(gold: gold, predicted: predicted)
+    }
+
     /// Python's `sorted(gold_docs)`.
     private func sortIDs(_ ids: inout [DocumentID]) throws(EvaluationError) {
         guard ids.count > 1 else { return }
