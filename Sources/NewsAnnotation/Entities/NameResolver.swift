@@ -23,6 +23,21 @@ struct NameResolver {
             }
         }
 
+        // Long forms no list knows, recognised by the acronym after them: "Institute for Fiscal Studies (IFS)".
+        for t in tokens.indices where keys[t] == "(" && t + 2 < tokens.count && keys[t + 2] == ")" {
+            let acronym = tokens[t + 1]
+            guard acronym.flags.contains(.allCaps), (2...8).contains(acronym.range.length),
+                  !result.contains(where: { Int($0.endToken) == t }),
+                  let long = Self.longForm(endingBefore: t, initials: doc.string(acronym.range), doc, keys: keys)
+            else { continue }
+            let type: EntityType = NameWords.placeTails.contains(keys[long.upperBound - 1]) ? .place : .org
+            let name = doc.string(TextRange(tokens[long.lowerBound].range.start, tokens[long.upperBound - 1].range.end))
+            result.removeAll { Int($0.firstToken) >= long.lowerBound && Int($0.endToken) <= long.upperBound }
+            result.append(Entity(range: TextRange(tokens[long.lowerBound].range.start, tokens[long.upperBound - 1].range.end),
+                                 type: type, name: name, firstToken: long.lowerBound, endToken: long.upperBound))
+            for k in long { covered[k] = true }
+        }
+
         // Acronyms introduced in parentheses after their long form.
         var acronyms: [String: (type: EntityType, name: String)] = [:]
         for e in result where e.type != .person {
@@ -106,6 +121,30 @@ struct NameResolver {
         }
         result.sort { $0.range < $1.range }
         return result
+    }
+
+    /// The capitalised words right before token `end` whose initials spell `initials` ("Institute for Fiscal
+    /// Studies" for "IFS"; lower-case joining words and "&" are skipped), or nil.
+    static func longForm(endingBefore end: Int, initials: String, _ doc: Document, keys: [String]) -> Range<Int>? {
+        let tokens = doc.tokens
+        let letters = Array(initials.lowercased())
+        var need = letters.count
+        var t = end - 1
+        var start = end
+        while t >= 0, need > 0, tokens[t].sentence == tokens[end].sentence, end - t <= 16 {
+            let token = tokens[t]
+            if token.kind == .word && token.isCapitalized {
+                guard let first = keys[t].first, first == letters[need - 1] else { return nil }
+                need -= 1
+                start = t
+            } else if !(token.kind == .word && ["of", "for", "and", "the", "on", "in"].contains(keys[t]) || keys[t] == "&"
+                        || keys[t] == ",") {
+                return nil
+            }
+            t -= 1
+        }
+        guard need == 0, end - start >= 2 else { return nil }
+        return start..<end
     }
 
     /// Two spellings of one given name: equal, or equal once romanisation variants are folded ("sergey"/"sergei").
