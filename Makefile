@@ -7,7 +7,7 @@ OUTPUT     ?= out/annotations.jsonl
 BIN        := .build/$(CONFIG)/annotate
 SECONDS    ?= 60
 
-.PHONY: annotate build test eval eval-articles deps gazetteers bench fuzz clean
+.PHONY: annotate build test eval eval-articles floors deps gazetteers bench fuzz clean
 
 # libicu-dev provides ICU's headers and libraries. As root, install it; otherwise say how.
 deps:
@@ -46,6 +46,17 @@ eval-articles: build
 	$(BIN) Tests/NewsAnnotationTests/Fixtures/articles --output out/articles.jsonl --quiet
 	@cat Tests/NewsAnnotationTests/Fixtures/articles/*.jsonl > out/articles-gold.jsonl
 	$(BIN) eval out/articles-gold.jsonl out/articles.jsonl
+
+# Throughput with --jobs 1 and 2, start-up, peak memory, stage shares and scaling of the release binary, over a
+# generated corpus of 50+ MB kept in bench/corpus/ (bench/README.md, docs/performance.md). About 3 minutes.
+# BENCH_ARGS=--quick for a short run, BENCH_ARGS=--perf to add the hottest functions.
+bench: deps
+	$(SWIFT) build -c release --product annotate
+	python3 bench/run_bench.py --bin .build/release/annotate $(BENCH_ARGS)
+
+# The gold-regression figures, in the format of Tests/NewsAnnotationTests/Fixtures/regression-floors.txt.
+floors: build
+	@python3 scripts/print-floors.py $(BIN)
 
 # Rebuilds Gazetteers/ from the data packages and the curated lists.
 gazetteers:

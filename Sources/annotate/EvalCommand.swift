@@ -17,7 +17,16 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the figures as JSON instead of a table.")
     var json = false
 
+    @Option(help: ArgumentHelp("Score only these document ids (comma-separated).", valueName: "id,id"))
+    var docs: String?
+
     func run() throws {
-        throw RunFailure("eval is not wired yet")
+        let only = docs.map { Set($0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)) }
+        do {
+            let report = try Scorer().score(goldPath: gold, predictedPath: predicted, onlyDocs: only)
+            print(json ? report.json : report.table)
+        } catch {
+            throw RunFailure("eval: \(error.description)")
+        }
     }
 }

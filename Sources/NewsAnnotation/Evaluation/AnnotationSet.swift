@@ -75,7 +75,7 @@ struct ScalarString: Hashable, Sendable {
     }
 
     static func == (lhs: ScalarString, rhs: ScalarString) -> Bool {
-        lhs.string.utf8.elementsEqual(rhs.string.utf8)
+        sameUTF8(lhs.string, rhs.string)
     }
 
     func hash(into hasher: inout Hasher) {

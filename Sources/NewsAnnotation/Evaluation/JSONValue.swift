@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 // A small JSON reader for the evaluator, producing what Python's `json.loads` produces (the reference scorer reads
 // its files with it). No Foundation: the `annotate` binary must start fast.
 
@@ -102,7 +108,7 @@ public struct JSONObject: Sendable, Equatable {
 
     private func position(of key: String) -> Int? {
         if let index { return index[Array(key.utf8)] }
-        return members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
+        return members.firstIndex { sameUTF8($0.key, key) }
     }
 
     private mutating func rebuildIndex() {
@@ -113,7 +119,7 @@ public struct JSONObject: Sendable, Equatable {
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
-            && zip(lhs.members, rhs.members).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
+            && zip(lhs.members, rhs.members).allSatisfy { sameUTF8($0.key, $1.key) && $0.value == $1.value }
     }
 }
 
@@ -152,9 +158,12 @@ private struct JSONScanner {
         self.maxDepth = maxDepth
     }
 
-    enum Frame {
-        case array([JSONValue])
-        case object(JSONObject, key: String)
+    /// An open container. Frames are mutated in place on the stack so that appending never copies.
+    struct Frame {
+        var isObject: Bool
+        var items: [JSONValue] = []
+        var object = JSONObject()
+        var key = ""
     }
 
     func fail(_ message: String, at offset: Int? = nil) -> JSONParseError {
@@ -187,7 +196,7 @@ private struct JSONScanner {
                 } else {
                     guard stack.count < maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
                     let key = try parseKey()
-                    stack.append(.object(JSONObject(), key: key))
+                    stack.append(Frame(isObject: true, key: key))
                     continue outer
                 }
             case UInt8(ascii: "["):
@@ -198,7 +207,7 @@ private struct JSONScanner {
                     value = .array([])
                 } else {
                     guard stack.count < maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
-                    stack.append(.array([]))
+                    stack.append(Frame(isObject: false))
                     continue outer
                 }
             default:
@@ -206,38 +215,37 @@ private struct JSONScanner {
             }
             // Attach the value to the enclosing containers, closing those that end here.
             while true {
-                guard let top = stack.popLast() else {
+                guard !stack.isEmpty else {
                     skipWhitespace()
                     guard i == bytes.count else { throw fail("extra data") }
                     return value
                 }
+                let top = stack.count - 1
                 skipWhitespace()
-                switch top {
-                case .array(var items):
-                    items.append(value)
-                    guard i < bytes.count else { throw fail("expecting ',' delimiter") }
-                    if bytes[i] == UInt8(ascii: ",") {
-                        i += 1
-                        stack.append(.array(items))
-                        continue outer
-                    } else if bytes[i] == UInt8(ascii: "]") {
-                        i += 1
-                        value = .array(items)
-                    } else {
-                        throw fail("expecting ',' delimiter")
-                    }
-                case .object(var object, let key):
-                    object[key] = value
+                if stack[top].isObject {
+                    let key = stack[top].key
+                    stack[top].object[key] = value
                     guard i < bytes.count else { throw fail("expecting ',' delimiter") }
                     if bytes[i] == UInt8(ascii: ",") {
                         i += 1
                         skipWhitespace()
-                        let next = try parseKey()
-                        stack.append(.object(object, key: next))
+                        stack[top].key = try parseKey()
                         continue outer
                     } else if bytes[i] == UInt8(ascii: "}") {
                         i += 1
-                        value = .object(object)
+                        value = .object(stack.removeLast().object)
+                    } else {
+                        throw fail("expecting ',' delimiter")
+                    }
+                } else {
+                    stack[top].items.append(value)
+                    guard i < bytes.count else { throw fail("expecting ',' delimiter") }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue outer
+                    } else if bytes[i] == UInt8(ascii: "]") {
+                        i += 1
+                        value = .array(stack.removeLast().items)
                     } else {
                         throw fail("expecting ',' delimiter")
                     }
@@ -411,6 +419,18 @@ private struct JSONScanner {
         }
         throw fail("unterminated string", at: open)
     }
+}
+
+/// Whether two strings hold the same Unicode scalars (byte-equal UTF-8), unlike `==`, which is canonical equivalence.
+@inline(__always)
+func sameUTF8(_ a: String, _ b: String) -> Bool {
+    let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+        b.utf8.withContiguousStorageIfAvailable { pb in
+            pa.count == pb.count && (pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0)
+        }
+    }
+    if let fast, let fast { return fast }
+    return a.utf8.elementsEqual(b.utf8)
 }
 
 fileprivate func appendScalarUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {

@@ -9,6 +9,16 @@
 /// Attribution: speaker names agree after mapping both through the gold document's entity table (see
 /// `AliasTable`). Documents missing from the prediction, or whose prediction carries a non-null "error", score as
 /// all misses; predictions for ids not in gold are ignored.
+///
+/// Known differences from score.py, all outside what annotation files contain in practice:
+/// - where Python raises (gold ids mixing strings and numbers, an array/object as id or entity type, invalid
+///   JSON or UTF-8), this throws `EvaluationError` instead of printing a traceback;
+/// - integer literals beyond `Int` (±9.2e18) are read as floats, so such a span is dropped (Python keeps the int);
+/// - a `\u` escape of a lone surrogate reads as U+FFFD (Python keeps the lone surrogate);
+/// - nesting deeper than 1,000 levels is an error (Python fails near the same depth);
+/// - NFC comes from the system ICU (Unicode 15), Python 3.11's from Unicode 14; the case folding table was
+///   generated from Python 3.11 itself (CaseFoldData.swift), so it is exact for that version;
+/// - offsets beyond ±2^53 may change a Jaccard ratio in its last bit.
 public struct Scorer: Sendable {
     public static let entityTypes = ["PERSON", "PLACE", "ORG"]
     public static let quoteThreshold = 0.5
@@ -208,7 +218,7 @@ public struct Scorer: Sendable {
 
     /// `x.get("kind") == "indirect"`.
     static func isIndirect(_ record: JSONObject) -> Bool {
-        if case .string(let kind)? = record["kind"] { return kind.utf8.elementsEqual("indirect".utf8) }
+        if case .string(let kind)? = record["kind"] { return sameUTF8(kind, "indirect") }
         return false
     }
 
