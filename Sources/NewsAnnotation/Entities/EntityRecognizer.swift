@@ -10,12 +10,13 @@ public final class EntityRecognizer {
     let folder = KeyFolder()
     let rules: NameRules
     let guesser = UnknownNameGuesser()
-    let resolver = NameResolver()
+    let resolver: NameResolver
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         self.matcher = GazetteerMatcher(gazetteer: gazetteer)
         self.rules = NameRules(gazetteer: gazetteer)
+        self.resolver = NameResolver(gazetteerGivenName: { [givenNames = gazetteer.givenNames] in givenNames.contains($0) })
     }
 
     public func process(_ doc: inout Document) {

@@ -3,6 +3,9 @@
 /// after "Sergey Lebedev"), an acronym given in parentheses after its long form ("Commonwealth of Independent States
 /// (CIS)") and that acronym's later uses.
 struct NameResolver {
+    /// Whether a key is a known given name.
+    let gazetteerGivenName: (String) -> Bool
+
     func resolve(_ entities: [Entity], _ doc: Document, keys: [String]) -> [Entity] {
         let tokens = doc.tokens
         var result = entities
@@ -101,6 +104,20 @@ struct NameResolver {
                   tokens[t + 3].flags.contains(.allCaps) else { continue }
             result.append(Entity(range: tokens[t + 3].range, type: .place, name: state, firstToken: t + 3, endToken: t + 4))
             covered[t + 3] = true
+        }
+
+        // A given name coordinated with a full name shares its surname: "Tom and Bridget O'Reilly".
+        for e in result where e.type == .person {
+            let first = Int(e.firstToken)
+            guard first >= 2, keys[first - 1] == "and", !covered[first - 2], tokens[first - 2].isCapitalized,
+                  tokens[first - 2].kind == .word, gazetteerGivenName(keys[first - 2]), gazetteerGivenName(keys[first]),
+                  Int(e.endToken) - first >= 2 else { continue }
+            let surname = doc.string(TextRange(tokens[first + 1].range.start, tokens[Int(e.endToken) - 1].range.end))
+            result.append(Entity(range: tokens[first - 2].range, type: .person,
+                                 name: doc.string(tokens[first - 2].range) + " " + surname,
+                                 firstToken: first - 2, endToken: first - 1))
+            covered[first - 2] = true
+            byGivenName[keys[first - 2]] = .some(nil)
         }
 
         // Later single-word mentions.

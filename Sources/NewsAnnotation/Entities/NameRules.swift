@@ -322,6 +322,13 @@ struct NameRules {
         var run = run
         // An acronym before a name is an organisation's, not a given name: "CIS Sergey Lebedev".
         let mixedCase = run.contains { tokens[$0].kind == .word && !tokens[$0].flags.contains(.allCaps) }
+        // Initials before a surname no list knows are part of the name: "VD Savarkar", "AP Dhillon".
+        if mixedCase, run.count == 2, tokens[run.lowerBound].flags.contains(.allCaps),
+           tokens[run.lowerBound].range.length <= 3, isNameLike(run.lowerBound + 1, c),
+           !tokens[run.lowerBound].flags.contains(.sentenceStart) {
+            return Entity(range: span(run, c), type: .person, name: text(run, c), firstToken: run.lowerBound,
+                          endToken: run.upperBound)
+        }
         while mixedCase, run.count > 1, tokens[run.lowerBound].flags.contains(.allCaps) {
             run = (run.lowerBound + 1)..<run.upperBound
         }

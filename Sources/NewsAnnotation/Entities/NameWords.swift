@@ -94,8 +94,18 @@ enum NameWords {
         "madam", "mme", "president", "minister", "speech", "remarks", "statement", "interview", "transcript", "q",
     ]
 
+    /// Languages that are not also demonyms: "in Hindi" is no place.
+    static let languages: Set<String> = [
+        "hindi", "urdu", "bengali", "bangla", "punjabi", "tamil", "telugu", "kannada", "malayalam", "marathi",
+        "gujarati", "swahili", "tagalog", "filipino", "mandarin", "cantonese", "hausa", "yoruba", "igbo", "amharic",
+        "pashto", "dari", "farsi", "tigrinya", "zulu", "xhosa", "afrikaans", "sinhala", "malay", "javanese",
+        "esperanto", "latin", "sanskrit", "hebrew", "yiddish", "arabic", "catalan", "basque", "galician",
+    ]
+
     /// Either kind: no name starts with these.
-    static func startsNoName(_ key: String) -> Bool { functionWords.contains(key) || sentenceStarters.contains(key) }
+    static func startsNoName(_ key: String) -> Bool {
+        functionWords.contains(key) || sentenceStarters.contains(key) || languages.contains(key)
+    }
 
     /// Endings that mark a surname in many of the languages world news names people in.
     static let surnameEndings: [String] = [

@@ -2,7 +2,7 @@
 enum UnknownNameCues {
     /// Prepositions and nouns that put a place after them: "in Bundaberg", "west of Bundaberg", "the town of Cashel".
     static let placePrepositions: Set<String> = [
-        "in", "near", "outside", "across", "around", "from", "towards", "toward", "into", "via", "inside",
+        "in", "near", "outside", "across", "around", "towards", "toward", "into", "via", "inside",
     ]
     static let placeOfNouns: Set<String> = [
         "city", "town", "village", "district", "region", "province", "county", "state", "island", "suburb",
