@@ -13,17 +13,27 @@ public final class ParallelAnnotator {
         public var profile = StageProfile()
     }
 
-    private let pipelines: [Pipeline]
+    /// One per worker, made when a batch first needs that many workers: a one-document run opens one ICU
+    /// sentence breaker, not one per core.
+    private var pipelines: [Pipeline] = []
+    private let gazetteer: Gazetteer
+    private let profiling: Bool
     public let jobs: Int
     public var maxBatchDocuments = 256
     public var maxBatchBytes = 8 << 20
 
     public init(gazetteer: Gazetteer, jobs: Int, profile: Bool = false) throws {
         self.jobs = max(1, jobs)
-        pipelines = try (0..<max(1, jobs)).map { _ in
+        self.gazetteer = gazetteer
+        self.profiling = profile
+        try ensurePipelines(1)
+    }
+
+    private func ensurePipelines(_ count: Int) throws {
+        while pipelines.count < count {
             let p = try Pipeline(gazetteer: gazetteer)
-            if profile { p.profile = StageProfile() }
-            return p
+            if profiling { p.profile = StageProfile() }
+            pipelines.append(p)
         }
     }
 
@@ -63,7 +73,9 @@ public final class ParallelAnnotator {
 
     /// The output lines of a batch, concatenated in input order.
     public func annotate(_ batch: [InputItem]) -> [UInt8] {
-        let workers = min(jobs, batch.count)
+        // Pipelines that cannot be made (ICU refused) leave fewer workers, never a lost document.
+        try? ensurePipelines(min(jobs, batch.count))
+        let workers = min(jobs, batch.count, pipelines.count)
         if workers <= 1 {
             var out = JSONBuffer(capacity: 1 << 16)
             for item in batch { pipelines[0].process(item, into: &out) }
@@ -72,7 +84,11 @@ public final class ParallelAnnotator {
         // Worker w takes items w, w + workers, …; each writes only its own slots and uses only its own pipeline.
         let results = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: batch.count)
         results.initialize(repeating: [])
-        defer { results.deallocate() }
+        defer {
+            // Release the lines before the memory that holds them, or every batch leaks its output.
+            results.deinitialize()
+            results.deallocate()
+        }
         let shared = SharedBatch(items: batch, results: results, pipelines: pipelines)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var index = w
