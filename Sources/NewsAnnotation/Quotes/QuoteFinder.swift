@@ -1,4 +1,8 @@
 /// Quotes stage. Takes tokens, sentences, paragraphs and entities; gives quotes with speakers.
+///
+/// Order matters: turns and blocks first (they are whole paragraphs and bound everything inside them), then
+/// quotation marks (nested quotes inside a speech see the speech around them), then reported speech (which must
+/// not repeat a clause already in quotation marks), and names last, when every mention is known.
 public final class QuoteFinder {
     let gazetteer: Gazetteer
 
@@ -7,24 +11,57 @@ public final class QuoteFinder {
     }
 
     public func process(_ doc: inout Document) {
-        var quotes: [Quote] = []
-        let tokens = doc.tokens
-        var open: Int?
-        for (i, token) in tokens.enumerated() where token.kind == .punct {
-            let c = doc.text[token.start]
-            let isOpen = c == 0xE2 && doc.text[token.start + 2] == 0x9C   // “
-            let isClose = c == 0xE2 && doc.text[token.start + 2] == 0x9D  // ”
-            if isOpen {
-                open = i
-            } else if isClose, let o = open, i > o + 1 {
-                let range = TextRange(tokens[o + 1].range.start, tokens[i - 1].range.end)
-                let speaker = doc.entities.last(where: { $0.type == .person && $0.range.end <= range.start })
-                    ?? doc.entities.first(where: { $0.type == .person && $0.range.start >= range.end })
-                quotes.append(Quote(range: range, kind: .direct,
-                                    speaker: Quote.Speaker(range: speaker?.range, name: speaker?.name), cue: nil))
-                open = nil
-            }
+        guard !doc.tokens.isEmpty else {
+            doc.quotes = []
+            return
         }
-        doc.quotes = quotes
+        let c = QuoteContext(doc, givenNames: gazetteer.givenNames)
+        let finder = SpeakerFinder(c)
+        let voice = ParagraphVoice(c: c, finder: finder)
+        var quotes: [FoundQuote] = []
+        TurnFinder(c: c, finder: finder).find(voice: voice, into: &quotes)
+        BlockQuoteFinder(c: c, finder: finder).find(voice: voice, into: &quotes)
+        quotes = QuoteFinder.withoutOverlaps(quotes)
+        DirectQuoteFinder(c: c, finder: finder).find(QuoteMarks.spans(c), into: &quotes)
+        IndirectQuoteFinder(c: c, finder: finder).find(into: &quotes)
+        QuoteFinder.setContainers(&quotes)
+        var resolver = SpeakerResolver(c: c, parser: finder.parser, quotes: quotes)
+        resolver.resolve(&quotes)
+        doc.quotes = quotes.map { q in
+            Quote(range: c.range(q.first, q.end), kind: q.kind,
+                  speaker: Quote.Speaker(range: q.speaker.map { c.range($0.first, $0.end) }, name: q.name),
+                  cue: q.cue.map { c.range($0.lowerBound, $0.upperBound) })
+        }.sorted { $0.range < $1.range }
+    }
+
+    /// Turns and blocks never share text: where two claim the same paragraphs, the one that starts first keeps
+    /// them.
+    static func withoutOverlaps(_ quotes: [FoundQuote]) -> [FoundQuote] {
+        var kept: [FoundQuote] = []
+        for q in quotes.sorted(by: { $0.first < $1.first || ($0.first == $1.first && $0.end > $1.end) }) {
+            if var last = kept.last, q.first < last.end {
+                if q.end > last.end && q.first > last.first {
+                    // The later one begins inside the earlier: the earlier ends where it begins.
+                    last.end = q.first
+                    kept[kept.count - 1] = last
+                    if last.end <= last.first { kept.removeLast() }
+                    kept.append(q)
+                }
+                continue
+            }
+            kept.append(q)
+        }
+        return kept
+    }
+
+    /// Each quote's innermost enclosing quote (indirect reports enclose nothing).
+    static func setContainers(_ quotes: inout [FoundQuote]) {
+        for i in quotes.indices {
+            var best: Int?
+            for j in quotes.indices where j != i && quotes[j].kind != .indirect && quotes[j].contains(quotes[i]) {
+                if best == nil || quotes[best!].contains(quotes[j]) { best = j }
+            }
+            quotes[i].container = best
+        }
     }
 }

@@ -46,7 +46,17 @@ public struct Tokenizer: Sendable {
                     let (s, l) = decode(text, j)
                     if isWordScalar(s) {
                         if s >= 0x80 { nonASCII = true }
-                        if isDigit(s) {
+                        if s < 0x80 {
+                            // ASCII: no Unicode property look-up.
+                            if isDigit(s) {
+                                digits += 1
+                            } else {
+                                let isUpper = s <= 0x5A
+                                if letters == 0 { firstLetterUpper = isUpper }
+                                letters += 1
+                                if isUpper { upper += 1 } else { lower += 1 }
+                            }
+                        } else if isDigit(s) {
                             digits += 1
                         } else if let u = Unicode.Scalar(s), u.properties.isAlphabetic {
                             let isUpper = s < 0x80 ? (s >= 0x41 && s <= 0x5A) : (u.properties.isUppercase || u.properties.generalCategory == .titlecaseLetter)

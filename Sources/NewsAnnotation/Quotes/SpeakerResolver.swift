@@ -1,0 +1,307 @@
+/// Turns each quote's speaker mention into the canonical name it refers to.
+///
+/// - a name: its entity's canonical name, or the fullest form of it the text used ("Aliyev" → "Ilham Aliyev");
+/// - a role: whoever the text introduced with that role ("Kremlin Spokesman Dmitry Peskov" … "the Kremlin
+///   spokesman"; "the head of state" → the president); no one when the text never names them ("the President of
+///   France", "an official");
+/// - "he"/"she": the last person before it; "it"/"they": the last organisation; "I"/"we" inside a quote: that
+///   quote's speaker; "you" inside a quote: the speaker before;
+/// - a passive report ("it was stated that"): the report in the sentence before, if there is one.
+struct SpeakerResolver {
+    let c: QuoteContext
+    let parser: MentionParser
+
+    /// A person or organisation the text named, where, and the role words it was named with.
+    struct Named {
+        var token: Int
+        var name: String
+        var isPerson: Bool
+        var roleWords: [String]
+        /// Named inside a quotation or report (its widest): what a speaker talks about, not whom the report's
+        /// "he" means — unless the "he" is inside the same quotation.
+        var quotedIn: Range<Int>?
+        /// The speaker of a quote: the one a following "he said" most likely goes on with.
+        var isSpeaker = false
+    }
+
+    private(set) var timeline: [Named] = []
+    /// Evidence of each person's sex from the text itself: > 0 male, < 0 female ("Sheinbaum said her government
+    /// …", "Mr Johnson").
+    private var sex: [String: Int] = [:]
+    /// The last words of every multi-word person name ("aliyev", "van hollen") → the first such name.
+    private var bySuffix: [String: String] = [:]
+    private var indexed: Set<String> = []
+
+    private static let maleWords: Set<String> = [
+        "mr", "sir", "lord", "king", "prince", "sheikh", "emir", "sultan", "father", "husband", "brother", "son",
+        "chairman", "spokesman", "congressman", "businessman", "grandfather", "uncle", "nephew", "boy", "man",
+    ]
+    private static let femaleWords: Set<String> = [
+        "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "mother", "wife", "sister", "daughter",
+        "chairwoman", "spokeswoman", "congresswoman", "businesswoman", "actress", "grandmother", "aunt", "niece",
+        "girl", "woman", "first lady",
+    ]
+    init(c: QuoteContext, parser: MentionParser, quotes: [FoundQuote]) {
+        self.c = c
+        self.parser = parser
+        let spans = quotes.map { $0.first..<$0.end }
+        for (index, e) in c.entities.enumerated() where e.type != .place {
+            let first = Int(e.firstToken), end = Int(e.endToken)
+            guard first < end, end <= c.count else { continue }
+            let sentence = c.sentence(of: first)
+            var roles: [String] = []
+            if let m = parser.parse(endingAt: end, lowerBound: sentence.lowerBound), m.entity == Int32(index) {
+                roles += m.roleWords
+            }
+            // "Khalaf Khalafov, Deputy Minister of Foreign Affairs of …"
+            if end < sentence.upperBound, c.isPunct(end, [.comma]),
+               let m = parser.parse(from: end + 1, limit: sentence.upperBound), case .role = m.kind {
+                roles += m.roleWords
+            }
+            // "the head of the city administration, Timur Tkachenko"
+            if first - 1 > sentence.lowerBound, c.isPunct(first - 1, [.comma]),
+               let m = parser.parse(endingAt: first - 1, lowerBound: sentence.lowerBound), case .role = m.kind {
+                roles += m.roleWords
+            }
+            let nameWords = Set((first..<end).map { c.words[$0] })
+            roles.removeAll { nameWords.contains($0) }
+            if e.type == .person {
+                sex[e.name, default: 0] += SpeakerResolver.sexOf(roles) * 2 + pronounAfter(end, in: sentence)
+            }
+            if e.type == .person { indexSuffixes(e.name) }
+            timeline.append(Named(token: first, name: e.name, isPerson: e.type == .person, roleWords: roles,
+                                  quotedIn: spans.filter { $0.lowerBound <= first && end <= $0.upperBound }
+                                      .max { $0.count < $1.count }))
+        }
+    }
+
+    /// The first personal pronoun after a name in its sentence, before anyone else is named: +1 he, -1 she.
+    private func pronounAfter(_ end: Int, in sentence: Range<Int>) -> Int {
+        var k = end
+        while k < min(sentence.upperBound, end + 15) {
+            if c.entityAt[k] >= 0, c.entities[Int(c.entityAt[k])].type == .person { return 0 }
+            switch c.words[k] {
+            case "he", "him", "his", "himself": return 1
+            case "she", "her", "hers", "herself": return -1
+            default: k += 1
+            }
+        }
+        return 0
+    }
+
+    private static func sexOf(_ words: [String]) -> Int {
+        if words.contains(where: maleWords.contains) { return 1 }
+        if words.contains(where: femaleWords.contains) { return -1 }
+        return 0
+    }
+
+    mutating func resolve(_ quotes: inout [FoundQuote]) {
+        func position(_ q: FoundQuote) -> Int { q.speaker?.first ?? q.cue?.lowerBound ?? q.first }
+        let order = quotes.indices.sorted { position(quotes[$0]) < position(quotes[$1]) }
+        var done = [Bool](repeating: false, count: quotes.count)
+        for i in order where quotes[i].sameSpeakerAs == nil && !quotes[i].passive {
+            guard let m = quotes[i].speaker else {
+                if quotes[i].interviewee { quotes[i].name = interviewee(quotes) }
+                done[i] = true
+                continue
+            }
+            if let p = m.pronoun, p == .first || p == .firstPlural || p == .second { continue }
+            if quotes[i].kind == .direct, let p = m.pronoun, p == .male || p == .female {
+                // "“…,” she added": the speaker quoted just before goes on speaking, whoever was named since.
+                let wanted = p == .male ? 1 : -1
+                quotes[i].name = lastSpeaker(before: m.first, within: 1) { (sex[$0] ?? 0) * wanted < 0 }
+                    ?? name(of: m)
+            } else {
+                quotes[i].name = name(of: m)
+            }
+            if !m.isPronoun {
+                remember(m, name: quotes[i].name ?? "")
+            } else if let name = quotes[i].name, let p = m.pronoun, p == .male || p == .female {
+                // "he said" keeps its person speaking for the "he said" after it.
+                let entry = Named(token: m.first, name: name, isPerson: true, roleWords: [], quotedIn: nil, isSpeaker: true)
+                let at = timeline.firstIndex { $0.token > m.first } ?? timeline.count
+                timeline.insert(entry, at: at)
+            }
+            done[i] = true
+        }
+        // Then what depends on other quotes: the quote around a pronoun, the quote carried on, the report before.
+        for _ in 0..<4 {
+            var progress = false
+            for i in order where !done[i] {
+                if let t = quotes[i].sameSpeakerAs {
+                    guard done[t] else { continue }
+                    quotes[i].speaker = quotes[t].speaker
+                    quotes[i].name = quotes[t].name
+                    if quotes[i].cue == nil { quotes[i].cue = quotes[t].cue }
+                } else if quotes[i].passive {
+                    guard let report = reportBefore(i, quotes), report == -1 || done[report] else { continue }
+                    quotes[i].name = report >= 0 ? quotes[report].name : nil
+                } else if let m = quotes[i].speaker, let p = m.pronoun {
+                    guard let container = quotes[i].container else {
+                        done[i] = true
+                        progress = true
+                        continue
+                    }
+                    guard done[container] else { continue }
+                    if p == .second {
+                        quotes[i].name = addressee(of: container, quotes)
+                    } else {
+                        quotes[i].name = quotes[container].name
+                    }
+                }
+                done[i] = true
+                progress = true
+            }
+            if !progress { break }
+        }
+    }
+
+    // MARK: - Mentions
+
+    /// Adds a speaker to the people named so far; an unnamed one ("a spokesperson for the fire service") too, with
+    /// an empty name, so that "the spokesperson" later goes back to no one rather than to someone else.
+    private mutating func remember(_ m: Mention, name: String) {
+        let isPerson: Bool
+        if m.entity >= 0 {
+            isPerson = c.entities[Int(m.entity)].type == .person
+        } else if case .name = m.kind {
+            isPerson = !(m.first..<m.end).contains { c.has($0, .body) || c.tokens[$0].flags.contains(.allCaps) }
+        } else if case .role = m.kind {
+            isPerson = !SpeakerWords.bodies.contains(m.roleWords.last ?? "")
+        } else {
+            return
+        }
+        if isPerson && m.entity < 0 { indexSuffixes(name) }
+        let entry = Named(token: m.first, name: name, isPerson: isPerson, roleWords: m.roleWords, quotedIn: nil,
+                          isSpeaker: true)
+        let at = timeline.firstIndex { $0.token > m.first } ?? timeline.count
+        timeline.insert(entry, at: at)
+    }
+
+    func name(of m: Mention) -> String? {
+        switch m.kind {
+        case .name, .place:
+            if m.entity >= 0 {
+                let e = c.entities[Int(m.entity)]
+                // A place that is also a person's surname here ("Kennedy said") is that person.
+                return e.type == .org ? e.name : fullest(e.name, before: m.first)
+            }
+            return fullest(c.string(m.first, m.end), before: m.first)
+        case .role:
+            return role(m)
+        case .pronoun(let p):
+            switch p {
+            case .male, .female:
+                // Skip people the text marked as the other sex ("Mrs", "spokeswoman" for "he").
+                let wanted = p == .male ? 1 : -1
+                return salientPerson(before: m.first) { name in (sex[name] ?? 0) * wanted < 0 }
+            case .neuter, .plural: return last(person: false, before: m.first, within: 2)
+            default: return nil
+            }
+        }
+    }
+
+    private mutating func indexSuffixes(_ name: String) {
+        guard indexed.insert(name).inserted else { return }
+        let words = name.lowercased().split(separator: " ")
+        guard words.count > 1 else { return }
+        for k in 1..<words.count {
+            let key = words.suffix(k).joined(separator: " ")
+            if bySuffix[key] == nil { bySuffix[key] = name }
+        }
+    }
+
+    /// A surname alone ("Aliyev", "VAN HOLLEN") stands for the first fuller name that ends with it.
+    private func fullest(_ name: String, before token: Int) -> String {
+        bySuffix[name.lowercased()] ?? name
+    }
+
+    /// Whom "he" or "she" means: in the sentence so far, its first person; else, sentence by sentence back, the
+    /// speaker quoted there or its first person (the subject is the likelier antecedent than a later object).
+    func salientPerson(before token: Int, within paragraphs: Int = 6,
+                               excluding: (String) -> Bool = { _ in false }) -> String? {
+        guard token < c.count else { return nil }
+        let paragraph = Int(c.paragraphOf[token])
+        var s = Int(c.sentenceOf[token])
+        var upper = timeline.firstIndex { $0.token >= token } ?? timeline.count
+        while s >= 0 {
+            let sentence = c.sentences[s]
+            if paragraph - Int(c.paragraphOf[sentence.lowerBound]) > paragraphs { return nil }
+            var lower = upper
+            while lower > 0, timeline[lower - 1].token >= sentence.lowerBound { lower -= 1 }
+            let candidates = timeline[lower..<upper].filter { $0.isPerson && visible($0, from: token) && !excluding($0.name) }
+            if let speaker = candidates.first(where: { $0.isSpeaker }) { return speaker.name.isEmpty ? nil : speaker.name }
+            if let last = candidates.last { return last.name.isEmpty ? nil : last.name }
+            upper = lower
+            s -= 1
+        }
+        return nil
+    }
+
+    func lastSpeaker(before token: Int, within paragraphs: Int, excluding: (String) -> Bool) -> String? {
+        let p = Int(c.paragraphOf[min(token, c.count - 1)])
+        for n in timeline.reversed() where n.token < token && n.isPerson && n.isSpeaker && visible(n, from: token) {
+            if p - Int(c.paragraphOf[n.token]) > paragraphs { return nil }
+            if excluding(n.name) { continue }
+            return n.name.isEmpty ? nil : n.name
+        }
+        return nil
+    }
+
+    func visible(_ n: Named, from token: Int) -> Bool {
+        n.quotedIn.map { $0.contains(token) } ?? true
+    }
+
+    /// The organisation a report is about: the last one quoted, else the last one named.
+    func lastOrganisation(before token: Int) -> String? {
+        let p = Int(c.paragraphOf[min(token, c.count - 1)])
+        for n in timeline.reversed() where n.token < token && !n.isPerson && visible(n, from: token) && n.isSpeaker && !n.name.isEmpty {
+            if p - Int(c.paragraphOf[n.token]) > 6 { break }
+            return n.name
+        }
+        return last(person: false, before: token, within: 3)
+    }
+
+    func last(person: Bool, before token: Int, within paragraphs: Int = 6) -> String? {
+        let p = Int(c.paragraphOf[min(token, c.count - 1)])
+        for n in timeline.reversed() where n.token < token && n.isPerson == person && visible(n, from: token) {
+            if p - Int(c.paragraphOf[n.token]) > paragraphs { return nil }
+            return n.name.isEmpty ? nil : n.name
+        }
+        return nil
+    }
+
+    /// Whom an interview's answers are from: the person last named before its first question or answer.
+    private func interviewee(_ quotes: [FoundQuote]) -> String? {
+        guard let first = quotes.filter({ $0.kind == .turn && $0.speaker == nil }).map(\.first).min() else { return nil }
+        return salientPerson(before: first)
+    }
+
+    // MARK: - Links between quotes
+
+    /// The report in the sentence before a passive one (or earlier in its own sentence); -1 when there is none.
+    private func reportBefore(_ i: Int, _ quotes: [FoundQuote]) -> Int? {
+        guard let cue = quotes[i].cue else { return -1 }
+        let sentence = Int(c.sentenceOf[cue.lowerBound])
+        var best = -1
+        for (j, q) in quotes.enumerated() where j != i && q.kind != .block && q.kind != .turn {
+            guard let qc = q.cue, qc.lowerBound < cue.lowerBound else { continue }
+            let s = Int(c.sentenceOf[qc.lowerBound])
+            if s == sentence || s == sentence - 1 {
+                if best < 0 || quotes[best].cue!.lowerBound < qc.lowerBound { best = j }
+            }
+        }
+        return best
+    }
+
+    /// Whom "you" addresses inside a quote: the last speaker before that quote who is not its own speaker.
+    private func addressee(of container: Int, _ quotes: [FoundQuote]) -> String? {
+        let own = quotes[container].name
+        var best: (first: Int, name: String)?
+        for q in quotes where q.container == nil && q.first < quotes[container].first && q.kind != .indirect {
+            guard let name = q.name, name != own else { continue }
+            if best == nil || best!.first < q.first { best = (q.first, name) }
+        }
+        return best?.name
+    }
+}
