@@ -101,7 +101,9 @@ public final class SentenceSplitter {
         guard s < e - 1 else { return false }
         if s > Int(range.start) {
             let before = text[s - 1]
-            guard before == 0x20 || before == UInt8(ascii: "(") || before == 0x0A else { return false }
+            // A chain of initials ("J.D.") ends in an initial too.
+            let chainedInitial = before == UInt8(ascii: ".") && e - 1 - s == 1
+            guard before == 0x20 || before == UInt8(ascii: "(") || before == 0x0A || chainedInitial else { return false }
         }
         // A one-letter initial ("Joseph R. Biden") or a title abbreviation.
         if e - 1 - s == 1 && text[s] >= 0x41 && text[s] <= 0x5A { return true }
