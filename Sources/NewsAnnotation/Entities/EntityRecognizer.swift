@@ -25,7 +25,19 @@ public final class EntityRecognizer {
         let matches = matcher.matches(doc, keys: keyIDs)
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, matches: matches)
         let guessed = guesser.guess(found, doc, keys: keys, gazetteer: gazetteer)
-        doc.entities = resolver.resolve(guessed, doc, keys: keys)
+        doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys))
+    }
+
+    /// The guide's entities are flat: sorted, and where two would overlap the earlier (then the longer) stays.
+    static func flat(_ entities: [Entity]) -> [Entity] {
+        let sorted = entities.sorted { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
+        var result: [Entity] = []
+        result.reserveCapacity(sorted.count)
+        for e in sorted where !e.range.isEmpty {
+            if let last = result.last, e.range.start < last.range.end { continue }
+            result.append(e)
+        }
+        return result
     }
 
     /// The folded key of every token.

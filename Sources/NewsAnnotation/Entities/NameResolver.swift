@@ -33,6 +33,11 @@ struct NameResolver {
                   !result.contains(where: { Int($0.endToken) == t }),
                   let long = Self.longForm(endingBefore: t, initials: doc.string(acronym.range), doc, keys: keys)
             else { continue }
+            // An entity that straddles the long form's edge ("R Institute" in "R Institute F S (IFS)") wins.
+            if result.contains(where: { e in
+                let first = Int(e.firstToken), end = Int(e.endToken)
+                return first < long.upperBound && end > long.lowerBound && (first < long.lowerBound || end > long.upperBound)
+            }) { continue }
             let type: EntityType = NameWords.placeTails.contains(keys[long.upperBound - 1]) ? .place : .org
             let name = doc.string(TextRange(tokens[long.lowerBound].range.start, tokens[long.upperBound - 1].range.end))
             result.removeAll { Int($0.firstToken) >= long.lowerBound && Int($0.endToken) <= long.upperBound }
