@@ -103,7 +103,22 @@ struct ClauseReader {
     /// (", adding that …", "and added that …") or a quotation follows a colon.
     func clauseEnd(from first: Int, end: Int) -> Int {
         var k = first + 1
+        var seenVerb = false
         while k < end {
+            if c.isWord(k) && isFinite(k) { seenVerb = true }
+            // A contrast or another actor's clause closes the report: "… in Japan though he dismissed …",
+            // "… the next president, yet another …", "… Budget, as Labour MPs warned …".
+            if seenVerb, c.is(k, "though") || c.is(k, "although") || c.is(k, "whereas") { return k }
+            if seenVerb, c.isPunct(k, [.comma]), k + 1 < end,
+               ["while", "yet", "whereas", "although", "though", "but", "amid"].contains(where: { c.is(k + 1, $0) }) {
+                return k
+            }
+            // ", as Labour MPs warned": "as" with a subject of its own; not ", as well as" or ", as acknowledged by".
+            if seenVerb, c.isPunct(k, [.comma]), k + 2 < end, c.is(k + 1, "as"),
+               c.tokens[k + 2].isCapitalized && c.isWord(k + 2)
+                || ["the", "a", "an", "his", "her", "their", "its", "some", "many", "other", "several"].contains(where: { c.is(k + 2, $0) }) {
+                return k
+            }
             if c.isPunct(k, [.comma, .dash]) || c.is(k, "and") || c.is(k, "while") {
                 var v = k + 1
                 if c.is(v, "and") || c.is(v, "while") { v += 1 }
