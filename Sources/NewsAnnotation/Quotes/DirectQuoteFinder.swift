@@ -56,8 +56,14 @@ struct DirectQuoteFinder {
             let index = quotes.count - 1
             // With no cue of its own, a quote goes on the one before it; with none before, it names no one (a
             // guess at the passage's person proved wrong more often than right).
-            if attribution == nil && !nested, let previous = previousQuote(before: span, accepted) {
-                quotes[index].sameSpeakerAs = previous
+            if attribution == nil && !nested {
+                if let subject = sentenceSubject(before: span.open ?? span.first) {
+                    // A fragment inside a sentence about a named person is theirs: "Sheinbaum … define her
+                    // “unique” way of communicating".
+                    quotes[index].speaker = subject
+                } else if let previous = previousQuote(before: span, accepted) {
+                    quotes[index].sameSpeakerAs = previous
+                }
             }
             accepted.append(Accepted(span: span, index: index, nested: nested))
         }
@@ -180,6 +186,31 @@ struct DirectQuoteFinder {
 
     /// The quote a cue-less one carries on from: the one before it in its paragraph, or, for a quote that opens
     /// its paragraph, the last one of the paragraph before.
+    /// The person a sentence is about, when a fragment sits inside it: a PERSON entity among the sentence's first
+    /// words, before the fragment and before any comma. Nil for a quote that opens its sentence.
+    private func sentenceSubject(before open: Int) -> Mention? {
+        let sentence = c.sentence(of: open)
+        guard open > sentence.lowerBound else { return nil }
+        var t = sentence.lowerBound
+        while t < open {
+            let e = c.entityAt[t]
+            if e >= 0 {
+                let entity = c.entities[Int(e)]
+                if entity.type == .person {
+                    return Mention(first: Int(entity.firstToken), end: Int(entity.endToken), kind: .name, entity: e,
+                                   phraseFirst: Int(entity.firstToken), phraseEnd: Int(entity.endToken))
+                }
+                t = Int(entity.endToken)
+                continue
+            }
+            // The subject stands within the sentence's first few words ("Mexico's recently sworn-in President
+            // Claudia Sheinbaum held …"); past them, or past a comma, it is someone else the sentence mentions.
+            if t - sentence.lowerBound >= 8 || c.isPunct(t, [.comma]) { return nil }
+            t += 1
+        }
+        return nil
+    }
+
     private func previousQuote(before span: QuoteMarks.Span, _ accepted: [Accepted]) -> Int? {
         let p = Int(c.paragraphOf[span.first])
         let opensParagraph = (span.open ?? span.first) == c.paragraphs[p].lowerBound

@@ -110,6 +110,12 @@ enum SpeechVerbs {
     ]
 
     /// The speech cue starting at token `i`, if any (found once per document by `detect`).
+    /// Base forms that are also nouns: after a determiner or possessive they are the noun ("her term", "a call").
+    static let uninflectedNouns: Set<String> = [
+        "term", "call", "promise", "claim", "warning", "report", "label", "brand", "praise", "answer", "reply",
+        "comment", "statement", "appeal", "pledge", "boast", "hail",
+    ]
+
     @inline(__always) static func cue(at i: Int, in c: QuoteContext) -> Cue? {
         i >= 0 && i < c.count ? c.cues[i] : nil
     }
@@ -138,7 +144,7 @@ enum SpeechVerbs {
         }
         guard let (verb, form) = table[w] else { return nil }
         // "such reports", "the claims", "his remarks": the -s form after a determiner is the noun.
-        if form == .finite, w.hasSuffix("s"), i > 0,
+        if form == .finite, w.hasSuffix("s") || uninflectedNouns.contains(w), i > 0,
            c.has(i - 1, .possessive) || (c.isWord(i - 1) && nounMarkers.contains(c.words[i - 1])) {
             return nil
         }
