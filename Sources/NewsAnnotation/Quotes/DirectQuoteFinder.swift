@@ -26,9 +26,10 @@ struct DirectQuoteFinder {
     }
 
     func find(_ spans: [QuoteMarks.Span], into quotes: inout [FoundQuote]) {
-        let containers = quotes
+        let containers = quotes.sorted { $0.first < $1.first }
+        let insideDouble = Self.insideAnotherDouble(spans)
         var accepted: [Accepted] = []
-        for span in spans {
+        for (spanIndex, span) in spans.enumerated() {
             var first = span.first, end = span.end
             var trailingComma = false
             while end > first, c.isPunct(end - 1, [.comma, .colon, .dash]) {
@@ -38,13 +39,10 @@ struct DirectQuoteFinder {
             while first < end, c.isPunct(first, [.dash]) { first += 1 }
             guard first < end else { continue }
             let candidate = FoundQuote(first: first, end: end, kind: .direct)
-            let outer = (span.open ?? span.first)..<((span.close ?? span.end) + 1)
-            let nested = spans.contains { other in
-                other.double && other.first <= outer.lowerBound && outer.upperBound - 1 <= other.end
-                    && (other.first != span.first || other.end != span.end)
-            } || containers.contains { $0.first <= first && end <= $0.end }
+            let near = Self.nearby(containers, around: first)
+            let nested = insideDouble[spanIndex] || near.contains { $0.first <= first && end <= $0.end }
             // A turn or block that is itself all in quotation marks is one quote, not two.
-            if containers.contains(where: { jaccard($0, candidate) >= 0.8 }) { continue }
+            if near.contains(where: { jaccard($0, candidate) >= 0.8 }) { continue }
 
             let attribution = attribute(span, first: first, end: end)
             guard isSpeech(span, first: first, end: end, attribution: attribution, nested: nested,
@@ -68,6 +66,42 @@ struct DirectQuoteFinder {
             accepted.append(Accepted(span: span, index: index, nested: nested))
         }
         mergeContinuations(accepted, &quotes)
+    }
+
+    /// For each span, whether a double-quoted span other than itself holds it with its marks: a sweep in order of
+    /// start (longest first at equal starts), keeping the furthest end reached so far.
+    static func insideAnotherDouble(_ spans: [QuoteMarks.Span]) -> [Bool] {
+        func outer(_ s: QuoteMarks.Span) -> (first: Int, last: Int) { (s.open ?? s.first, s.close ?? s.end) }
+        let order = spans.indices.sorted {
+            let a = outer(spans[$0]), b = outer(spans[$1])
+            return a.first != b.first ? a.first < b.first : a.last > b.last
+        }
+        var result = [Bool](repeating: false, count: spans.count)
+        var furthest = Int.min  // the largest `end` of a double span seen so far
+        var furthestSpan = -1
+        for i in order {
+            let o = outer(spans[i])
+            if furthestSpan >= 0, furthest >= o.last,
+               spans[furthestSpan].first != spans[i].first || spans[furthestSpan].end != spans[i].end {
+                result[i] = true
+            }
+            if spans[i].double, spans[i].end > furthest {
+                furthest = spans[i].end
+                furthestSpan = i
+            }
+        }
+        return result
+    }
+
+    /// The containers (turns and blocks, sorted by start) that may hold a quote starting at `first`: those that
+    /// start at or before it, the nearest few (containers do not nest deeply).
+    static func nearby(_ containers: [FoundQuote], around first: Int) -> ArraySlice<FoundQuote> {
+        var lo = 0, hi = containers.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if containers[mid].first <= first { lo = mid + 1 } else { hi = mid }
+        }
+        return containers[max(0, lo - 8)..<min(containers.count, lo + 2)]
     }
 
     private func jaccard(_ a: FoundQuote, _ b: FoundQuote) -> Double {

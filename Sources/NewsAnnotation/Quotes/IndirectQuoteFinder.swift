@@ -20,7 +20,7 @@ struct IndirectQuoteFinder {
                                                "journalists", "lawmakers", "parliament", "listeners", "viewers"]
 
     func find(into quotes: inout [FoundQuote]) {
-        let directs = quotes.filter { $0.kind == .direct }
+        let directs = quotes.filter { $0.kind == .direct }.sorted { $0.first < $1.first }
         var found: [FoundQuote] = []
         for sentence in c.sentences {
             var i = sentence.lowerBound
@@ -31,7 +31,8 @@ struct IndirectQuoteFinder {
                 }
                 if var q = report(cue, in: sentence, found: found) {
                     trim(&q)
-                    if q.first < q.end, !found.contains(where: { overlap($0, q) >= 0.5 }),
+                    // Reports are found in text order: only the last few can overlap this one.
+                    if q.first < q.end, !found.suffix(16).contains(where: { overlap($0, q) >= 0.5 }),
                        coverage(q, by: directs) < 0.8 {
                         found.append(q)
                     }
@@ -238,10 +239,21 @@ struct IndirectQuoteFinder {
     /// How much of a clause lies inside quotation marks already found.
     private func coverage(_ q: FoundQuote, by directs: [FoundQuote]) -> Double {
         let r = c.range(q.first, q.end)
+        // `directs` are in text order: start at the first that begins at or after the report, step back over any
+        // that began earlier and reach into it, then forward while they begin inside it.
+        var lo = 0, hi = directs.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if directs[mid].first < q.first { lo = mid + 1 } else { hi = mid }
+        }
+        var start = lo
+        while start > 0, directs[start - 1].end > q.first, lo - start < 16 { start -= 1 }
         var covered: Int32 = 0
-        for d in directs {
-            let dr = c.range(d.first, d.end)
+        var k = start
+        while k < directs.count, directs[k].first < q.end {
+            let dr = c.range(directs[k].first, directs[k].end)
             covered += max(0, min(r.end, dr.end) - max(r.start, dr.start))
+            k += 1
         }
         return Double(covered) / Double(max(1, r.length))
     }

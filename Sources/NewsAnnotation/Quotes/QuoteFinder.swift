@@ -55,13 +55,19 @@ public final class QuoteFinder {
     }
 
     /// Each quote's innermost enclosing quote (indirect reports enclose nothing).
+    /// Each quote's innermost container among the direct, block and turn quotes: a sweep in order of start (longest
+    /// first at equal starts) with a stack of the containers still open — linear but for the sort.
     static func setContainers(_ quotes: inout [FoundQuote]) {
-        for i in quotes.indices {
-            var best: Int?
-            for j in quotes.indices where j != i && quotes[j].kind != .indirect && quotes[j].contains(quotes[i]) {
-                if best == nil || quotes[best!].contains(quotes[j]) { best = j }
-            }
-            quotes[i].container = best
+        let order = quotes.indices.sorted {
+            quotes[$0].first != quotes[$1].first ? quotes[$0].first < quotes[$1].first
+                : (quotes[$0].end - quotes[$0].first) > (quotes[$1].end - quotes[$1].first)
+        }
+        var open: [Int] = []
+        for i in order {
+            // A container that ends before this quote starts contains nothing after it either.
+            while let top = open.last, quotes[top].end <= quotes[i].first { open.removeLast() }
+            quotes[i].container = open.last(where: { quotes[$0].contains(quotes[i]) })
+            if quotes[i].kind != .indirect { open.append(i) }
         }
     }
 }

@@ -41,7 +41,7 @@ extension SpeakerResolver {
             words.removeAll { $0 == "head" || $0 == "government" }
         }
         let person = SpeakerWords.roles.contains(head) || !anyOf.isEmpty
-        for n in timeline.reversed() where n.token < m.first && n.isPerson == person {
+        for n in recent(before: m.first).reversed() where n.isPerson == person {
             let pool = person ? n.roleWords : n.roleWords + n.name.lowercased().split(separator: " ").map(String.init)
             // "the head of state" is whoever holds a head-of-state title, or was called head of state.
             if !anyOf.isEmpty && !pool.contains(where: anyOf.contains)
@@ -69,7 +69,7 @@ extension SpeakerResolver {
             if anyOf.isEmpty { return anaphor(m, head: head) }
             // "the head of state" with no one so titled: the person the report is about, unless given another role.
             return salientPerson(before: m.first) { name in
-                let roles = timeline.filter { $0.name == name && $0.token < m.first }.flatMap(\.roleWords)
+                let roles = recent(before: m.first).filter { $0.name == name }.flatMap(\.roleWords)
                     .filter { SpeakerWords.roles.contains($0) }
                 return !roles.isEmpty && !roles.contains { anyOf.contains($0) || $0 == "head" }
             }
@@ -86,13 +86,13 @@ extension SpeakerResolver {
     func uniqueHolder(of head: String, before token: Int) -> (name: String, pool: [String])? {
         var holder: String?
         var pool: [String] = []
-        for n in timeline where n.token < token && n.isPerson && !n.name.isEmpty
+        for n in recent(before: token) where n.isPerson && !n.name.isEmpty
             && n.roleWords.contains(where: { SpeakerResolver.sameRoot($0, head) }) {
             if let holder, holder != n.name { return nil }
             holder = n.name
         }
         guard let holder else { return nil }
-        for n in timeline where n.token < token && n.name == holder { pool += n.roleWords }
+        for n in recent(before: token) where n.name == holder { pool += n.roleWords }
         return (holder, pool)
     }
 
@@ -105,7 +105,7 @@ extension SpeakerResolver {
     func anaphor(_ m: Mention, head: String?) -> String? {
         salientPerson(before: m.first) { name in
             guard let head, !SpeakerResolver.genericRoles.contains(head) else { return false }
-            let roles = timeline.filter { $0.name == name && $0.token < m.first }.flatMap(\.roleWords)
+            let roles = recent(before: m.first).filter { $0.name == name }.flatMap(\.roleWords)
                 .filter { SpeakerWords.roles.contains($0) }
             return !roles.isEmpty && !roles.contains { SpeakerResolver.sameRoot($0, head) }
         }

@@ -44,7 +44,12 @@ struct SpeakerResolver {
     init(c: QuoteContext, parser: MentionParser, quotes: [FoundQuote]) {
         self.c = c
         self.parser = parser
-        let spans = quotes.map { $0.first..<$0.end }
+        // The widest quote holding each token: filled widest first, so each token is written once.
+        let spans = quotes.map { $0.first..<$0.end }.sorted { $0.count > $1.count }
+        var widestAt = [Int32](repeating: -1, count: c.count)
+        for (s, span) in spans.enumerated() {
+            for t in span.clamped(to: 0..<c.count) where widestAt[t] < 0 { widestAt[t] = Int32(s) }
+        }
         for (index, e) in c.entities.enumerated() where e.type != .place {
             let first = Int(e.firstToken), end = Int(e.endToken)
             guard first < end, end <= c.count else { continue }
@@ -70,8 +75,8 @@ struct SpeakerResolver {
             }
             if e.type == .person { indexSuffixes(e.name) }
             timeline.append(Named(token: first, name: e.name, isPerson: e.type == .person, roleWords: roles,
-                                  quotedIn: spans.filter { $0.lowerBound <= first && end <= $0.upperBound }
-                                      .max { $0.count < $1.count }))
+                                  quotedIn: widestAt[first] >= 0 && spans[Int(widestAt[first])].upperBound >= end
+                                      ? spans[Int(widestAt[first])] : nil))
         }
     }
 
@@ -119,8 +124,7 @@ struct SpeakerResolver {
             } else if let name = quotes[i].name, let p = m.pronoun, p == .male || p == .female {
                 // "he said" keeps its person speaking for the "he said" after it.
                 let entry = Named(token: m.first, name: name, isPerson: true, roleWords: [], quotedIn: nil, isSpeaker: true)
-                let at = timeline.firstIndex { $0.token > m.first } ?? timeline.count
-                timeline.insert(entry, at: at)
+                insertInTimeline(entry)
             }
             done[i] = true
         }
@@ -174,8 +178,7 @@ struct SpeakerResolver {
         if isPerson && m.entity < 0 { indexSuffixes(name) }
         let entry = Named(token: m.first, name: name, isPerson: isPerson, roleWords: m.roleWords, quotedIn: nil,
                           isSpeaker: true)
-        let at = timeline.firstIndex { $0.token > m.first } ?? timeline.count
-        timeline.insert(entry, at: at)
+        insertInTimeline(entry)
     }
 
     func name(of m: Mention) -> String? {
@@ -223,7 +226,7 @@ struct SpeakerResolver {
         guard token < c.count else { return nil }
         let paragraph = Int(c.paragraphOf[token])
         var s = Int(c.sentenceOf[token])
-        var upper = timeline.firstIndex { $0.token >= token } ?? timeline.count
+        var upper = timelineIndex(before: token)
         while s >= 0 {
             let sentence = c.sentences[s]
             if paragraph - Int(c.paragraphOf[sentence.lowerBound]) > paragraphs { return nil }
@@ -240,12 +243,45 @@ struct SpeakerResolver {
 
     func lastSpeaker(before token: Int, within paragraphs: Int, excluding: (String) -> Bool) -> String? {
         let p = Int(c.paragraphOf[min(token, c.count - 1)])
-        for n in timeline.reversed() where n.token < token && n.isPerson && n.isSpeaker && visible(n, from: token) {
+        for n in recent(before: token).reversed() where n.isPerson && n.isSpeaker && visible(n, from: token) {
             if p - Int(c.paragraphOf[n.token]) > paragraphs { return nil }
             if excluding(n.name) { continue }
             return n.name.isEmpty ? nil : n.name
         }
         return nil
+    }
+
+    /// How far back, in remembered mentions, a pronoun, role or report may reach. News stories hold a few hundred
+    /// mentions; the bound keeps a pathological 50 MB "document" linear.
+    static let lookBack = 4096
+
+    /// The index of the first timeline entry at or after `token` (the timeline is sorted by token).
+    func timelineIndex(before token: Int) -> Int {
+        var lo = 0, hi = timeline.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if timeline[mid].token < token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The remembered mentions before `token`, the last `lookBack` of them.
+    func recent(before token: Int) -> ArraySlice<Named> {
+        let upper = timelineIndex(before: token)
+        return timeline[max(0, upper - Self.lookBack)..<upper]
+    }
+
+    private mutating func insertInTimeline(_ entry: Named) {
+        if let last = timeline.last, last.token > entry.token {
+            var lo = 0, hi = timeline.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if timeline[mid].token <= entry.token { lo = mid + 1 } else { hi = mid }
+            }
+            timeline.insert(entry, at: lo)
+        } else {
+            timeline.append(entry)
+        }
     }
 
     func visible(_ n: Named, from token: Int) -> Bool {
@@ -255,7 +291,7 @@ struct SpeakerResolver {
     /// The organisation a report is about: the last one quoted, else the last one named.
     func lastOrganisation(before token: Int) -> String? {
         let p = Int(c.paragraphOf[min(token, c.count - 1)])
-        for n in timeline.reversed() where n.token < token && !n.isPerson && visible(n, from: token) && n.isSpeaker && !n.name.isEmpty {
+        for n in recent(before: token).reversed() where !n.isPerson && visible(n, from: token) && n.isSpeaker && !n.name.isEmpty {
             if p - Int(c.paragraphOf[n.token]) > 6 { break }
             return n.name
         }
@@ -264,7 +300,7 @@ struct SpeakerResolver {
 
     func last(person: Bool, before token: Int, within paragraphs: Int = 6) -> String? {
         let p = Int(c.paragraphOf[min(token, c.count - 1)])
-        for n in timeline.reversed() where n.token < token && n.isPerson == person && visible(n, from: token) {
+        for n in recent(before: token).reversed() where n.isPerson == person && visible(n, from: token) {
             if p - Int(c.paragraphOf[n.token]) > paragraphs { return nil }
             return n.name.isEmpty ? nil : n.name
         }
