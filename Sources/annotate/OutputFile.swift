@@ -24,20 +24,28 @@ final class OutputFile {
         temporaryPath = nil
     }
 
-    /// A file, through a temporary file in the same folder. With `appendingTo`, the temporary file starts as a copy of
-    /// the first `appendingTo` bytes of the existing file (for `--resume`).
+    /// A file, through a temporary file in the same folder. With `keepingPrefixOf`, the temporary file starts as a copy
+    /// of the first `keepingPrefixOf` bytes of the existing file (for `--resume`).
     init(path: String, keepingPrefixOf existingBytes: Int? = nil) throws {
         self.path = path
         let temporary = path + ".partial-\(getpid())"
         temporaryPath = temporary
+        // Handlers first: a signal that arrives just after the file is created must still remove it.
+        SignalCleanup.register(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
-            throw Failure.io("cannot write '\(temporary)': \(String(cString: strerror(errno))); check that the folder of --output exists and is writable")
+            let reason = String(cString: strerror(errno))
+            SignalCleanup.unregister()
+            throw Failure.io("cannot write '\(temporary)': \(reason); check that the folder of --output exists and is writable")
         }
         self.fd = fd
-        SignalCleanup.register(temporary)
         if let keep = existingBytes, keep > 0 {
-            try copyPrefix(of: path, bytes: keep)
+            do {
+                try copyPrefix(of: path, bytes: keep)
+            } catch {
+                abandon()  // no temporary file is left when resuming fails
+                throw error
+            }
         }
     }
 

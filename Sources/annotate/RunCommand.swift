@@ -136,7 +136,8 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// A failure of the run as a whole: printed as one line that says what to do, exit status 2.
+/// A failure of the run as a whole: ArgumentParser prints it as one line, "Error: …", that says what to do, and exits
+/// with status 1.
 struct RunFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

@@ -39,7 +39,8 @@ public struct OffsetMap: Sendable {
         while let last = anchors.last, Int(last.normalized) > offset { anchors.removeLast() }
     }
 
-    /// Whether the normalized text is the original, byte for byte, and all ASCII.
+    /// Whether every normalized offset is the same original offset (an ASCII text; its bytes may still differ where a
+    /// control character was replaced one for one: a lone CR became LF, a NUL a space).
     public var isIdentity: Bool { anchors.isEmpty }
 
     /// The original position where a span starting at normalized offset `offset` starts.

@@ -9,7 +9,9 @@ import Darwin
 /// one `InputItem`; one that cannot be read is a `.failure`, never a gap.
 public struct DocumentReader {
     enum Source {
-        case textFile(path: String, name: String)
+        /// `path` is raw bytes: a folder entry's name need not be UTF-8 (a Latin-1 name still opens); `name`, which
+        /// gives the id, is the name as UTF-8 (invalid bytes become U+FFFD).
+        case textFile(path: [UInt8], name: String)
         case jsonl(path: String)  // "-" is standard input
     }
 
@@ -37,14 +39,15 @@ public struct DocumentReader {
                 throw InputError("cannot open '\(path)': \(String(cString: strerror(errno))); give a .txt file, a folder of .txt files, a .jsonl file or - for standard input")
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                for name in try Self.textFiles(in: path) {
-                    planned.append(.textFile(path: path.hasSuffix("/") ? path + name : path + "/" + name, name: name))
+                let folder = Array((path.hasSuffix("/") ? path : path + "/").utf8)
+                for name in try Self.textFileNames(in: path) {
+                    planned.append(.textFile(path: folder + name, name: String(decoding: name, as: UTF8.self)))
                 }
             } else if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
                 planned.append(.jsonl(path: path))
             } else {
                 let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-                planned.append(.textFile(path: path, name: name))
+                planned.append(.textFile(path: Array(path.utf8), name: name))
             }
         }
         self.sources = planned
@@ -52,6 +55,11 @@ public struct DocumentReader {
 
     /// The `.txt` files of a folder, in byte order of their names.
     static func textFiles(in folder: String) throws -> [String] {
+        try textFileNames(in: folder).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The names of the `.txt` files of a folder as raw bytes, in byte order.
+    static func textFileNames(in folder: String) throws -> [[UInt8]] {
         guard let dir = opendir(folder) else {
             throw InputError("cannot list folder '\(folder)': \(String(cString: strerror(errno)))")
         }
@@ -67,7 +75,7 @@ public struct DocumentReader {
             names.append(name)
         }
         names.sort { $0.lexicographicallyPrecedes($1) }
-        return names.map { String(decoding: $0, as: UTF8.self) }
+        return names
     }
 
     /// The next document, or nil at the end of the input.
@@ -120,6 +128,12 @@ public struct DocumentReader {
             return .failure(DocumentFailure(idJSON: Array("null".utf8), error: DocumentError(
                 .lineTooLong, "line \(lineNumber) has \(length) bytes, more than --max-line-bytes \(limits.maxLineBytes)")))
         case let .line(bytes, terminated):
+            // A byte order mark before the first record (files saved by some Windows editors) is not part of it.
+            if lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                return bytes.withUnsafeBufferPointer {
+                    item(line: UnsafeBufferPointer(rebasing: $0[3...]), terminated: terminated)
+                }
+            }
             return bytes.withUnsafeBufferPointer { item(line: $0, terminated: terminated) }
         }
     }
@@ -129,6 +143,11 @@ public struct DocumentReader {
         if let bad = UTF8Validation.firstInvalidOffset(line) {
             var id = parser.salvageID(line) ?? null
             if UTF8Validation.firstInvalidOffset(id) != nil { id = null }
+            if !terminated && UTF8Validation.isCutSequence(line, at: bad) {
+                // The last line ends inside a character: the input was cut off, not mis-encoded.
+                return .failure(DocumentFailure(idJSON: id, error: DocumentError(
+                    .truncatedLine, "the last line (\(lineNumber)) has no newline and ends inside a UTF-8 character: the input looks cut off")))
+            }
             return .failure(DocumentFailure(idJSON: id, error: DocumentError(
                 .invalidUTF8, "line \(lineNumber) is not valid UTF-8 (byte \(bad))")))
         }
@@ -156,13 +175,16 @@ public struct DocumentReader {
         }
     }
 
-    private func readTextFile(path: String, name: String) -> InputItem {
+    private func readTextFile(path rawPath: [UInt8], name: String) -> InputItem {
         let base = name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
         let id = JSONBuffer.quoted(Array(base.utf8))
+        let path = String(decoding: rawPath, as: UTF8.self)  // for messages
         func failure(_ code: DocumentError.Code, _ message: String) -> InputItem {
             .failure(DocumentFailure(idJSON: id, error: DocumentError(code, message)))
         }
-        let fd = open(path, O_RDONLY)
+        let fd = (rawPath + [0]).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY) }
+        }
         guard fd >= 0 else { return failure(.unreadableFile, "cannot read '\(path)': \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()

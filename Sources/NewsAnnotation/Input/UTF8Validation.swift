@@ -51,4 +51,35 @@ public enum UTF8Validation {
     public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
     }
+
+    /// Whether `bytes[offset...]` is the beginning of one valid UTF-8 sequence that was cut off before its end: the
+    /// signature of an input truncated inside a multi-byte character.
+    public static func isCutSequence(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let lead = bytes[offset]
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return false
+        }
+        let tail = bytes.count - offset
+        guard tail < length else { return false }
+        for k in 1..<tail {
+            let b = bytes[offset + k]
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            if k == 1 {
+                switch lead {
+                case 0xE0: low = 0xA0
+                case 0xED: high = 0x9F
+                case 0xF0: low = 0x90
+                case 0xF4: high = 0x8F
+                default: break
+                }
+            }
+            guard b >= low && b <= high else { return false }
+        }
+        return true
+    }
 }

@@ -110,10 +110,44 @@ public struct Normalizer: Sendable {
                     j += nextLength
                     marks += 1
                 }
-                let composed = compose(Array(out[starterNorm...]) + Array(input[i..<j]))
+                let cluster = Array(out[starterNorm...]) + Array(input[i..<j])
+                let composed = compose(cluster)
+                // Where NFC leaves the starter as it is ("“" + U+0308, "a" + a mark that does not compose), the
+                // starter keeps its anchors and the marks NFC leaves unchanged are copied one by one with their own:
+                // a token may begin at such a mark, and a span boundary must never fall inside a unit.
+                let starterLength = out.count - starterNorm
+                let same = Self.commonScalarPrefix(cluster, composed)
+                if same >= starterLength {
+                    let unchangedEnd = i + (same - starterLength)
+                    var k = i
+                    while k < unchangedEnd {
+                        let (_, markLength) = decode(input, at: k)
+                        map.anchor(normalized: out.count, scalar: scalarIndex, byte: k)
+                        out.append(contentsOf: input[k..<(k + markLength)])
+                        k += markLength
+                        scalarIndex += 1
+                        map.anchor(normalized: out.count, scalar: scalarIndex, byte: k)
+                    }
+                    if k < j || same < composed.count {
+                        // The marks NFC reordered or merged: one unit.
+                        var rest = 0
+                        var m = k
+                        while m < j { m += decode(input, at: m).1; rest += 1 }
+                        map.anchor(normalized: out.count, scalar: scalarIndex, byte: k)
+                        out.append(contentsOf: composed[same...])
+                        scalarIndex += rest
+                        map.anchor(normalized: out.count, scalar: scalarIndex, byte: j)
+                    }
+                    i = j
+                    continue
+                }
                 out.removeSubrange(starterNorm...)
                 map.truncate(after: starterNorm)
                 map.anchor(normalized: starterNorm, scalar: starterScalar, byte: starterByte)
+                // NFC may leave more than one scalar ("=" U+0338 U+0301 → "≠" U+0301), and a token may end between
+                // them: anchor each inner boundary so no offset inside the cluster is interpolated as if it were ASCII.
+                Self.anchorInnerBoundaries(of: composed, at: starterNorm, source: input, from: starterByte, to: j,
+                                           scalar: starterScalar, scalarEnd: scalarIndex + marks, into: &map)
                 out.append(contentsOf: composed)
                 scalarIndex += marks
                 i = j
@@ -144,6 +178,41 @@ public struct Normalizer: Sendable {
             map.anchor(normalized: out.count, scalar: scalarIndex, byte: i)
         }
         return (out, map)
+    }
+
+    /// Anchors the scalar boundaries inside a composed cluster written at normalized offset `start`: the boundary
+    /// after its k-th scalar maps to the boundary after the k-th scalar of the source cluster `source[from..<to]`
+    /// (exact where NFC changed nothing, a close code-point boundary where it merged or reordered), or to the
+    /// cluster's end when the source has fewer scalars. Offsets, bytes and code points stay in step.
+    static func anchorInnerBoundaries(of composed: [UInt8], at start: Int, source: UnsafeBufferPointer<UInt8>,
+                                      from: Int, to: Int, scalar: Int, scalarEnd: Int, into map: inout OffsetMap) {
+        var o = utf8Length(composed[0])
+        var b = from, s = scalar
+        while o < composed.count {
+            if b < to {
+                b = min(to, b + utf8Length(source[b]))
+                s += 1
+            }
+            map.anchor(normalized: start + o, scalar: b < to ? s : scalarEnd, byte: b)
+            o += utf8Length(composed[o])
+        }
+    }
+
+    @inline(__always)
+    static func utf8Length(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The length in bytes of the longest common prefix of two UTF-8 strings that ends on a scalar boundary of both.
+    static func commonScalarPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var p = 0
+        let n = min(a.count, b.count)
+        while p < n && a[p] == b[p] { p += 1 }
+        if p == a.count && p == b.count { return p }
+        // Back to the start of the scalar that differs (continuation bytes are 10xxxxxx).
+        while p > 0 && p < a.count && a[p] & 0xC0 == 0x80 { p -= 1 }
+        while p > 0 && p < b.count && b[p] & 0xC0 == 0x80 { p -= 1 }
+        return p
     }
 
     @inline(__always)
