@@ -1,4 +1,5 @@
 import CGazetteerData
+import Dispatch
 
 /// Common lower-case English words (the lexicon's class `word`: SCOWL-50 words with wordfreq Zipf ≥ 3.0). A
 /// capitalised word that is not one of them reads as a name ("Bundaberg", "Jadeja"); one that is ("Read", "Bird")
@@ -23,4 +24,9 @@ enum EnglishWords {
     }()
 
     static func contains(_ key: String) -> Bool { all.contains(key) }
+
+    /// Builds the set on another core while the gazetteer is built: start-up is wall-clock time.
+    static func prepareInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = all.count }
+    }
 }

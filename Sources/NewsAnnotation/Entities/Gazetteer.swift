@@ -49,12 +49,14 @@ public final class Gazetteer: Sendable {
     /// embedded ones with the same surface.
     public convenience init(extraFiles: [(path: String, contents: [UInt8])] = []) throws {
         let entities = UnsafeBufferPointer(start: gazetteer_entities_bytes(), count: gazetteer_entities_length())
+        EnglishWords.prepareInBackground()
         let lexicon = UnsafeBufferPointer(start: gazetteer_lexicon_bytes(), count: gazetteer_lexicon_length())
         try self.init(entityTables: [("embedded entities", Array(entities))] + extraFiles, lexicon: Array(lexicon))
     }
 
     public init(entityTables: [(path: String, contents: [UInt8])], lexicon: [UInt8]) throws {
         var builder = Builder()
+        builder.tracksSurfaces = entityTables.count > 1
         for (index, table) in entityTables.enumerated() {
             try builder.addEntities(table.contents, source: table.path, isUserFile: index > 0)
         }
@@ -76,6 +78,8 @@ public final class Gazetteer: Sendable {
         var entityTrie = PhraseTrie()
         var entries: [Entry] = []
         var entryBySurface: [[Int32]: [Int32]] = [:]
+        /// Only `--gazetteer` files replace entries by surface: without them, the index is not built.
+        var tracksSurfaces = false
         var demonymTrie = PhraseTrie()
         var demonymPlaces: [String] = []
         var titleTrie = PhraseTrie()
@@ -88,7 +92,66 @@ public final class Gazetteer: Sendable {
 
         /// Token keys and case rules of a surface.
         mutating func phrase(_ surface: String) -> (keys: [Int32], rules: [CaseRule])? {
-            let (text, _) = Array(surface.utf8).withUnsafeBufferPointer { normalizer.normalize($0) }
+            phrase(Array(surface.utf8)[...])
+        }
+
+        /// Most surfaces are ASCII words separated by single spaces ("Republic of Azerbaijan"): tokens, keys and
+        /// case rules straight from the bytes, as the tokenizer and key folder would give them. Nil for anything
+        /// else (punctuation, digits, non-ASCII), which takes the general path.
+        mutating func lettersAndSpaces(_ surface: ArraySlice<UInt8>) -> (keys: [Int32], rules: [CaseRule])? {
+            guard !surface.isEmpty else { return nil }
+            var keys: [Int32] = []
+            var rules: [CaseRule] = []
+            var start = surface.startIndex
+            var i = start
+            while true {
+                let atEnd = i == surface.endIndex
+                if atEnd || surface[i] == 0x20 {
+                    guard i > start else { return nil }  // leading, trailing or double space
+                    let word = surface[start..<i]
+                    var upper = 0
+                    for b in word where b <= 0x5A { upper += 1 }
+                    let first = word[word.startIndex]
+                    rules.append(upper == word.count && word.count >= 2 ? .upper : first <= 0x5A ? .capitalized : .any)
+                    let key = String(unsafeUninitializedCapacity: word.count) { out in
+                        for (k, b) in word.enumerated() { out[k] = b <= 0x5A ? b | 0x20 : b }
+                        return word.count
+                    }
+                    keys.append(vocabulary.intern(key))
+                    if atEnd { return (keys, rules) }
+                    start = i + 1
+                } else {
+                    let b = surface[i] | 0x20
+                    guard b >= 0x61 && b <= 0x7A else { return nil }
+                }
+                i += 1
+            }
+        }
+
+        /// Tab-separated fields of a line, each trimmed of spaces and CR, without making strings.
+        static func fields(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+            var result: [ArraySlice<UInt8>] = []
+            result.reserveCapacity(4)
+            var start = line.startIndex
+            var i = line.startIndex
+            while true {
+                if i == line.endIndex || line[i] == 0x09 {
+                    var s = start, e = i
+                    while s < e, line[s] == 0x20 || line[s] == 0x0D { s += 1 }
+                    while e > s, line[e - 1] == 0x20 || line[e - 1] == 0x0D { e -= 1 }
+                    result.append(line[s..<e])
+                    if i == line.endIndex { return result }
+                    start = i + 1
+                }
+                i += 1
+            }
+        }
+
+        mutating func phrase(_ surface: ArraySlice<UInt8>) -> (keys: [Int32], rules: [CaseRule])? {
+            if let simple = lettersAndSpaces(surface) { return simple }
+            // Printable ASCII is already normalized: skip the normalizer's copy and map.
+            let text = surface.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+                ? Array(surface) : Array(surface).withUnsafeBufferPointer { normalizer.normalize($0).text }
             return text.withUnsafeBufferPointer { buffer -> ([Int32], [CaseRule])? in
                 let tokens = tokenizer.tokens(buffer, sentences: [], paragraphs: [])
                 guard !tokens.isEmpty else { return nil }
@@ -119,17 +182,18 @@ public final class Gazetteer: Sendable {
             for line in contents.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 lineNumber += 1
                 if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
-                    String(decoding: $0, as: UTF8.self).trimmingSpaces
-                }
+                let fields = Self.fields(line)
                 guard fields.count >= 3, !fields[0].isEmpty, !fields[2].isEmpty,
-                      let type = EntityType(label: fields[1]) else {
+                      let type = EntityType(label: String(decoding: fields[1], as: UTF8.self)) else {
                     if fields.allSatisfy({ $0.isEmpty }) { continue }
                     throw LoadError(description: "\(source):\(lineNumber): expected surface<TAB>PERSON|PLACE|ORG<TAB>canonical name")
                 }
-                let ambiguous = fields.count > 3 && fields[3].split(separator: ",").contains("ambiguous")
+                let ambiguous = fields.count > 3 && fields[3].split(separator: UInt8(ascii: ",")).contains {
+                    $0.elementsEqual("ambiguous".utf8)
+                }
                 guard let (keys, rules) = phrase(fields[0]) else { continue }
-                let entry = Entry(type: type, canonical: fields[2], ambiguous: ambiguous, caseRules: rules)
+                let entry = Entry(type: type, canonical: String(decoding: fields[2], as: UTF8.self), ambiguous: ambiguous,
+                                  caseRules: rules)
                 if isUserFile, let existing = entryBySurface[keys] {
                     // A user's entry replaces every embedded entry with the same key sequence and compatible case.
                     var replaced = false
@@ -141,7 +205,7 @@ public final class Gazetteer: Sendable {
                 }
                 let index = Int32(entries.count)
                 entries.append(entry)
-                entryBySurface[keys, default: []].append(index)
+                if tracksSurfaces { entryBySurface[keys, default: []].append(index) }
                 entityTrie.insert(keys, payload: index)
             }
         }
@@ -149,10 +213,11 @@ public final class Gazetteer: Sendable {
         mutating func addLexicon(_ contents: [UInt8]) {
             for line in contents.split(separator: 0x0A) {
                 if line.first == UInt8(ascii: "#") { continue }
-                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
-                    String(decoding: $0, as: UTF8.self).trimmingSpaces
-                }
-                guard fields.count >= 2, !fields[0].isEmpty else { continue }
+                // The English-word rows are most of the lexicon and are read by `EnglishWords`: skip them unsplit.
+                if line.count > 6, line[line.endIndex - 6..<line.endIndex].elementsEqual("\tword\t".utf8) { continue }
+                let byteFields = Self.fields(line)
+                guard byteFields.count >= 2, !byteFields[0].isEmpty else { continue }
+                let fields = byteFields.map { String(decoding: $0, as: UTF8.self) }
                 let value = fields.count > 2 ? fields[2] : ""
                 switch fields[1] {
                 case "demonym":
