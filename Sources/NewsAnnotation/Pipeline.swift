@@ -18,8 +18,9 @@ public final class Pipeline {
     let writer = RecordWriter()
     public var profile: StageProfile?
 
-    public init(gazetteer: Gazetteer) throws {
-        sentences = try SentenceSplitter()
+    /// `sentences` may come already opened (start-up opens it while the gazetteer is built).
+    public init(gazetteer: Gazetteer, sentences: SentenceSplitter? = nil) throws {
+        self.sentences = try sentences ?? SentenceSplitter()
         entities = EntityRecognizer(gazetteer: gazetteer)
         quotes = QuoteFinder(gazetteer: gazetteer)
     }

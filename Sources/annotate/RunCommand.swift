@@ -58,6 +58,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let started = StageProfile.now()
+        // Opening ICU's sentence breaker takes milliseconds: do it on another core while the gazetteer is built.
+        let splitter = BackgroundValue { try SentenceSplitter() }
         let gazetteer = try loadGazetteer()
         var reader: DocumentReader
         do {
@@ -67,7 +69,8 @@ struct RunCommand: ParsableCommand {
             throw RunFailure(error.description)
         }
         let jobs = self.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let annotator = try ParallelAnnotator(gazetteer: gazetteer, jobs: jobs, profile: profile)
+        let annotator = try ParallelAnnotator(gazetteer: gazetteer, jobs: jobs, profile: profile,
+                                              firstSplitter: try splitter.take())
 
         var skip = 0
         let sink: OutputFile

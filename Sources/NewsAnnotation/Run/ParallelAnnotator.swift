@@ -22,11 +22,14 @@ public final class ParallelAnnotator {
     public var maxBatchDocuments = 256
     public var maxBatchBytes = 8 << 20
 
-    public init(gazetteer: Gazetteer, jobs: Int, profile: Bool = false) throws {
+    /// `firstSplitter`, when given, serves the first worker (it may have been opened while the gazetteer was built).
+    public init(gazetteer: Gazetteer, jobs: Int, profile: Bool = false, firstSplitter: SentenceSplitter? = nil) throws {
         self.jobs = max(1, jobs)
         self.gazetteer = gazetteer
         self.profiling = profile
-        try ensurePipelines(1)
+        let first = try Pipeline(gazetteer: gazetteer, sentences: firstSplitter)
+        if profile { first.profile = StageProfile() }
+        pipelines.append(first)
     }
 
     private func ensurePipelines(_ count: Int) throws {
