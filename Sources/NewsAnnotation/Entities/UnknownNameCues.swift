@@ -27,6 +27,40 @@ enum UnknownNameCues {
         return false
     }
 
+    /// After a name: ", where …" or an apposition with a place noun (", once a famous city", ", a town in …").
+    static func placeCueAfter(_ t: Int, _ doc: Document, keys: [String]) -> Bool {
+        let tokens = doc.tokens
+        guard t + 2 < tokens.count, keys[t + 1] == ",", tokens[t + 2].sentence == tokens[t].sentence else { return false }
+        if keys[t + 2] == "where" { return true }
+        var k = t + 2
+        while k < min(tokens.count, t + 7), tokens[k].kind == .word, tokens[k].flags.contains(.lowercase) {
+            if placeOfNouns.contains(keys[k]) && !["west", "east", "north", "south", "heart", "centre", "center"].contains(keys[k]) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Before a list: "towns such as …", "cities including …".
+    static func placeListCueBefore(_ t: Int, _ doc: Document, keys: [String]) -> Bool {
+        guard t >= 3, keys[t - 1] == "as" && keys[t - 2] == "such" || keys[t - 1] == "including" || keys[t - 1] == "like" else {
+            return false
+        }
+        var k = t - (keys[t - 1] == "as" ? 3 : 2)
+        let stop = max(0, k - 6)
+        while k >= stop {
+            if placeListNouns.contains(keys[k]) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    static let placeListNouns: Set<String> = [
+        "towns", "cities", "villages", "communities", "countries", "regions", "provinces", "districts", "states",
+        "islands", "suburbs", "settlements", "places", "capitals", "ports",
+    ]
+
     static func personCue(_ t: Int, end: Int, _ doc: Document, keys: [String]) -> Bool {
         let tokens = doc.tokens
         if end < tokens.count, tokens[end].sentence == tokens[t].sentence, speechVerbs.contains(keys[end]) { return true }

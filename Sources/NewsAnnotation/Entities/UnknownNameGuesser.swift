@@ -2,7 +2,19 @@
 /// mentions: "in Bundaberg" makes every "Bundaberg" a place, "Siddaramaiah said" every "Siddaramaiah" a person.
 /// A word with no cue, or with as many place cues as person cues, stays untagged.
 struct UnknownNameGuesser {
+    /// Whether token `t` is a one-token PLACE entity (a list item the gazetteer knows).
+    func isPlace(_ t: Int, _ entities: [Entity]) -> Bool {
+        var lo = 0, hi = entities.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(entities[mid].endToken) <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < entities.count && Int(entities[lo].firstToken) == t && Int(entities[lo].endToken) == t + 1
+            && entities[lo].type == .place
+    }
+
     func guess(_ entities: [Entity], _ doc: Document, keys: [String], gazetteer: Gazetteer) -> [Entity] {
+        let entities = entities.sorted { $0.range < $1.range }
         let tokens = doc.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
         for e in entities { for t in Int(e.firstToken)..<Int(e.endToken) { covered[t] = true } }
@@ -28,10 +40,36 @@ struct UnknownNameGuesser {
 
         var votes: [String: (place: Int, person: Int, midSentence: Int)] = [:]
         var mentions: [Int] = []
+        // Lists ("Gayndah, Eidsvold, Mundubbera and Monto"): a place cue for one item is a cue for all.
+        var listPlace = [Bool](repeating: false, count: tokens.count)
+        var t0 = 0
+        while t0 < tokens.count {
+            guard candidate(t0) || isPlace(t0, entities) else {
+                t0 += 1
+                continue
+            }
+            var items = [t0]
+            var k = t0 + 1
+            while k + 1 < tokens.count, keys[k] == "," || keys[k] == "and" || keys[k] == "or",
+                  tokens[k + 1].sentence == tokens[t0].sentence {
+                var next = k + 1
+                if keys[k] == "," && (keys[next] == "and" || keys[next] == "or") { next += 1 }
+                guard next < tokens.count, candidate(next) || isPlace(next, entities) else { break }
+                items.append(next)
+                k = next + 1
+            }
+            if items.count >= 3 || items.count == 2 && items.contains(where: { isPlace($0, entities) }) {
+                let cued = items.contains { isPlace($0, entities) || UnknownNameCues.placeCueBefore($0, doc, keys: keys)
+                    || UnknownNameCues.placeListCueBefore($0, doc, keys: keys) }
+                if cued { for item in items { listPlace[item] = true } }
+            }
+            t0 = k
+        }
         for t in tokens.indices where candidate(t) {
             mentions.append(t)
             var v = votes[keys[t], default: (0, 0, 0)]
-            if UnknownNameCues.placeCueBefore(t, doc, keys: keys) { v.place += 1 }
+            if UnknownNameCues.placeCueBefore(t, doc, keys: keys) || UnknownNameCues.placeCueAfter(t, doc, keys: keys)
+                || listPlace[t] { v.place += 1 }
             if UnknownNameCues.personCue(t, end: t + 1, doc, keys: keys) { v.person += 1 }
             if !tokens[t].flags.contains(.sentenceStart) { v.midSentence += 1 }
             votes[keys[t]] = v
