@@ -84,7 +84,9 @@ public struct GazetteerMatcher: Sendable {
             if Int(first.sentence) < titleCase.count, titleCase[Int(first.sentence)], !first.flags.contains(.sentenceStart) {
                 return true
             }
-            if first.flags.contains(.sentenceStart) { return false }
+            // At a sentence's start capitals say nothing: a word-like place or person stays out; an organisation
+            // that is also a word ("Congress leaders must …", "Shell said") is still most likely the organisation.
+            if first.flags.contains(.sentenceStart) && entry.type != .org { return false }
             if entry.type != .org, start > 0, tokens[start - 1].isCapitalized, tokens[start - 1].kind == .word,
                !tokens[start - 1].flags.contains(.sentenceStart) || tokens[start - 1].end + 1 >= first.start {
                 return false

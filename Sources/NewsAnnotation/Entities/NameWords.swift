@@ -7,7 +7,7 @@ enum NameWords {
         "ministry", "council", "committee", "commission", "agency", "bank", "university", "school", "college",
         "academy", "institute", "party", "service", "services", "group", "army", "navy", "forces", "force", "senate",
         "parliament", "assembly", "court", "tribunal", "organization", "organisation", "union", "association",
-        "alliance", "league", "corporation", "company", "inc", "ltd", "llc", "plc", "gmbh", "ag", "holding",
+        "alliance", "league", "corporation", "corp", "company", "inc", "ltd", "llc", "plc", "gmbh", "ag", "holding",
         "holdings", "foundation", "fund", "office", "department", "directorate", "police", "guard", "authority",
         "board", "club", "airlines", "airways", "railways", "cabinet", "government", "administration",
         "secretariat", "bureau", "centre", "center", "hospital", "society", "movement", "coalition", "network",
