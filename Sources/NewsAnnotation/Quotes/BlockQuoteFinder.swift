@@ -14,7 +14,7 @@ struct BlockQuoteFinder {
     }
 
     private static let speechHeads: Set<String> = [
-        "speech", "remarks", "address", "statement", "message", "interview", "lecture", "briefing", "keynote",
+        "speech", "remarks", "address", "statement", "message", "lecture", "briefing", "keynote",
         "transcript", "text", "greetings", "congratulations", "appeal", "letter", "words", "comments",
     ]
 

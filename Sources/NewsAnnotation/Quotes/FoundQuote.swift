@@ -14,6 +14,8 @@ struct FoundQuote {
     var passive = false
     /// An interview's answer ("A: …"): the words of the person the interview is with.
     var interviewee = false
+    /// An interview's question ("Q: …"): the words of the interviewer, whom the byline names.
+    var interviewer = false
     /// The quote this one sits inside (a quoted remark within a speech), set once all quotes are found.
     var container: Int?
     /// The canonical name, set by the resolver.

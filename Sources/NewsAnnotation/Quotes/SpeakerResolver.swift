@@ -104,7 +104,13 @@ struct SpeakerResolver {
         func position(_ q: FoundQuote) -> Int { q.speaker?.first ?? q.cue?.lowerBound ?? q.first }
         let order = quotes.indices.sorted { position(quotes[$0]) < position(quotes[$1]) }
         var done = [Bool](repeating: false, count: quotes.count)
+        let author = byline()
         for i in order where quotes[i].sameSpeakerAs == nil && !quotes[i].passive {
+            if quotes[i].interviewer {
+                quotes[i].name = author
+                done[i] = true
+                continue
+            }
             guard let m = quotes[i].speaker else {
                 if quotes[i].interviewee { quotes[i].name = interviewee(quotes) }
                 done[i] = true
@@ -303,6 +309,17 @@ struct SpeakerResolver {
         for n in recent(before: token).reversed() where n.isPerson == person && visible(n, from: token) {
             if p - Int(c.paragraphOf[n.token]) > paragraphs { return nil }
             return n.name.isEmpty ? nil : n.name
+        }
+        return nil
+    }
+
+    /// The author the byline names: a PERSON right after a line-opening "By" near the top of the document.
+    func byline() -> String? {
+        // "By Lynn McConnell", "Interview by Rana Haddad": the name ends its line (or a comma follows it).
+        for t in 0..<min(c.count, 400) where c.is(t, "by") {
+            guard let e = c.entity(t + 1), e.type == .person, Int(e.firstToken) == t + 1 else { continue }
+            let end = Int(e.endToken)
+            if end >= c.count || c.tokens[end].flags.contains(.lineStart) || c.isPunct(end, [.comma]) { return e.name }
         }
         return nil
     }

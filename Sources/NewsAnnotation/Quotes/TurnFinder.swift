@@ -108,6 +108,12 @@ struct TurnFinder {
             guard first < end else { continue }
             var turn = FoundQuote(first: first, end: end, kind: .turn, speaker: label.speaker, cue: label.cue)
             turn.interviewee = label.interview == .answer
+            if label.interview == .question {
+                // "Q:" is the interviewer's turn: the label itself is the mention; the byline names them.
+                turn.interviewer = true
+                let q = label.colon - 1
+                turn.speaker = Mention(first: q, end: q + 1, kind: .role, phraseFirst: q, phraseEnd: q + 1)
+            }
             quotes.append(turn)
         }
     }
