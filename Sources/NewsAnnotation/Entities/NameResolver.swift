@@ -142,7 +142,26 @@ struct NameResolver {
             }
         }
         result.sort { $0.range < $1.range }
+        fullestNames(&result, doc)
         return result
+    }
+
+    /// A person's canonical name is the fullest name the document gives them: when a mention has more words than the
+    /// gazetteer's name ("John Dramani Mahama" for "John Mahama"), every mention of that person takes it.
+    func fullestNames(_ entities: inout [Entity], _ doc: Document) {
+        var fullest: [String: (text: String, words: Int)] = [:]
+        for e in entities where e.type == .person {
+            let text = doc.string(e.range)
+            let words = text.split(separator: " ").count
+            let canonicalWords = e.name.split(separator: " ").count
+            guard words > canonicalWords, !text.contains("\n") else { continue }
+            if let known = fullest[e.name], known.words >= words { continue }
+            fullest[e.name] = (text, words)
+        }
+        guard !fullest.isEmpty else { return }
+        for i in entities.indices where entities[i].type == .person {
+            if let f = fullest[entities[i].name] { entities[i].name = f.text }
+        }
     }
 
     /// The capitalised words right before token `end` whose initials spell `initials` ("Institute for Fiscal
