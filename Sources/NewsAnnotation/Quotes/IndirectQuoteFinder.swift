@@ -50,6 +50,9 @@ struct IndirectQuoteFinder {
 
     private func report(_ cue: SpeechVerbs.Cue, in sentence: Range<Int>, found: [FoundQuote]) -> FoundQuote? {
         let cueRange = cue.first..<cue.end
+        // "Having said that, …": "that" is the verb's object and the comma closes it; nothing is reported.
+        // ("Stating that, given …, the rival …" does report: only the "having said that" idiom is excluded.)
+        if c.is(cue.first - 1, "having"), c.is(cue.end, "that"), c.isPunct(cue.end + 1, [.comma, .period]) { return nil }
         let end = clauses.sentenceEnd(sentence)
         if cue.according {
             return according(cue, sentence: sentence, end: end)
