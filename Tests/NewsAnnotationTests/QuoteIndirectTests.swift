@@ -60,6 +60,11 @@ import Testing
         #expect(q.speaker == nil)
     }
 
+    @Test func havingSaidThatIsAnIdiomNotAReport() throws {
+        let quotes = try QuoteHarness.quotes("Having said that, we have not forgotten the smaller communities out in the regions.")
+        #expect(quotes.indirect.isEmpty)
+    }
+
     @Test func frontedParticipleReportsUpToTheSpeakersComma() throws {
         let text = "Stating that, given the steps taken so far, the rival continues to escalate, the minister spoke about provocations."
         let quotes = try QuoteHarness.quotes("Khalaf Khalafov, Deputy Minister of Foreign Affairs, arrived.\n\n" + text,
