@@ -13,8 +13,15 @@ static const uint8_t lexicon[] = {
     0
 };
 
+static const uint8_t folding_rules[] = {
+#embed "../../Gazetteers/folding-rules.txt" suffix(,)
+    0
+};
+
 // The trailing 0 makes an empty file a valid array; it is not part of the data.
 const uint8_t *gazetteer_entities_bytes(void) { return entities; }
 size_t gazetteer_entities_length(void) { return sizeof(entities) - 1; }
 const uint8_t *gazetteer_lexicon_bytes(void) { return lexicon; }
 size_t gazetteer_lexicon_length(void) { return sizeof(lexicon) - 1; }
+const uint8_t *gazetteer_folding_rules_bytes(void) { return folding_rules; }
+size_t gazetteer_folding_rules_length(void) { return sizeof(folding_rules) - 1; }

@@ -60,6 +60,15 @@ int32_t cicu_nfc(const uint16_t *source, int32_t length, uint16_t *dest, int32_t
     return written;
 }
 
+int32_t cicu_nfd(const uint16_t *source, int32_t length, uint16_t *dest, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&error);
+    if (U_FAILURE(error)) return -1;
+    int32_t written = unorm2_normalize(nfd, (const UChar *)source, length, (UChar *)dest, capacity, &error);
+    if (U_FAILURE(error)) return -1;
+    return written;
+}
+
 struct cicu_transliterator {
     UTransliterator *transliterator;
 };
@@ -99,6 +108,26 @@ cicu_transliterator *cicu_transliterator_open(const char *id, const uint16_t *ru
             *status = (int32_t)error;
             return NULL;
         }
+    }
+    cicu_transliterator *t = calloc(1, sizeof(cicu_transliterator));
+    if (t == NULL) {
+        utrans_close(result);
+        *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    t->transliterator = result;
+    *status = 0;
+    return t;
+}
+
+cicu_transliterator *cicu_transliterator_open_rules(const uint16_t *rules, int32_t rules_length, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UParseError parse;
+    UTransliterator *result = utrans_openU((const UChar *)u"Rules", -1, UTRANS_FORWARD, (const UChar *)rules,
+                                           rules_length, &parse, &error);
+    if (U_FAILURE(error)) {
+        *status = (int32_t)error;
+        return NULL;
     }
     cicu_transliterator *t = calloc(1, sizeof(cicu_transliterator));
     if (t == NULL) {

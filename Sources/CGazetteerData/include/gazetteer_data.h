@@ -14,4 +14,8 @@ size_t gazetteer_entities_length(void);
 const uint8_t *gazetteer_lexicon_bytes(void);
 size_t gazetteer_lexicon_length(void);
 
+/// Gazetteers/folding-rules.txt: letter, alt, script and variant rules of the key folder (see that file).
+const uint8_t *gazetteer_folding_rules_bytes(void);
+size_t gazetteer_folding_rules_length(void);
+
 #endif

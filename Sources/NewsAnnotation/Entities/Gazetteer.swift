@@ -5,7 +5,9 @@ import CGazetteerData
 /// files; then shared read-only by every worker.
 ///
 /// Surfaces are stored as token-key sequences (see `KeyFolder`), so "Erdoğan" and "Erdogan" are one phrase, and
-/// each entry keeps a per-token case rule so "WHO" (the organisation) does not match "who".
+/// each entry keeps a per-token case rule so "WHO" (the organisation) does not match "who". The capitalised words
+/// of entity surfaces are also indexed by their variant key (`RomanizationVariants`), for the matcher's fallback:
+/// "Zelenski" finds the words "zelensky", "zelenskyy" and "zelenskiy".
 public final class Gazetteer: Sendable {
     public struct Entry: Sendable {
         public var type: EntityType
@@ -39,6 +41,26 @@ public final class Gazetteer: Sendable {
     public let titleKinds: [String]
     /// Keys of common given names.
     public let givenNames: Set<String>
+    /// Variant key → the ids of the entity-surface words that have it (capitalised words of four letters or more).
+    public let variantWords: [String: [Int32]]
+    /// Words of the surfaces that only the script transliterator could fold (0 for the embedded tables: their
+    /// folding must not open ICU at start-up).
+    public let scriptWords: Int
+
+    /// The vocabulary ids of the entity words a key is a romanisation variant of; empty when there is none.
+    public func variantIDs(ofKey key: String) -> [Int32] {
+        var builder = RomanizationVariants.Builder()
+        var key = key
+        return key.withUTF8 { variantIDs(ofKey: $0, builder: &builder) }
+    }
+
+    func variantIDs(ofKey key: UnsafeBufferPointer<UInt8>, builder: inout RomanizationVariants.Builder) -> [Int32] {
+        guard key.count >= Self.minimumVariantLength else { return [] }
+        return variantWords[String(decoding: builder.key(key), as: UTF8.self)] ?? []
+    }
+
+    /// Shorter words are left out of the variant index: "Li", "Xi", "Ili" stay exact.
+    static let minimumVariantLength = 4
 
     /// A `--gazetteer` file's line that cannot be read.
     public struct LoadError: Error, CustomStringConvertible {
@@ -69,6 +91,16 @@ public final class Gazetteer: Sendable {
         titles = builder.titleTrie
         titleKinds = builder.titleKinds
         givenNames = builder.givenNames
+        var variants: [String: [Int32]] = [:]
+        variants.reserveCapacity(builder.nameWords.count)
+        var variantBuilder = RomanizationVariants.Builder()
+        for (key, id) in builder.nameWords.sorted(by: { $0.value < $1.value }) {
+            var key = key
+            let variant = key.withUTF8 { String(decoding: variantBuilder.key($0), as: UTF8.self) }
+            variants[variant, default: []].append(id)
+        }
+        variantWords = variants
+        scriptWords = builder.folder.scriptWords
     }
 
     /// Assembles the tries; the surface of every phrase goes through the same normalizer, tokenizer and key folder
@@ -86,7 +118,11 @@ public final class Gazetteer: Sendable {
         var titleKinds: [String] = []
         var titleKindIndex: [String: Int32] = [:]
         var givenNames: Set<String> = []
+        /// Capitalised words of entity surfaces (key → id), for the variant index.
+        var nameWords: [String: Int32] = [:]
         let folder = KeyFolder()
+        /// The folded words of the last phrase (`phrase`).
+        var lastWords: [String] = []
         let normalizer = Normalizer()
         let tokenizer = Tokenizer()
 
@@ -102,6 +138,7 @@ public final class Gazetteer: Sendable {
             guard !surface.isEmpty else { return nil }
             var keys: [Int32] = []
             var rules: [CaseRule] = []
+            lastWords.removeAll(keepingCapacity: true)
             var start = surface.startIndex
             var i = start
             while true {
@@ -118,6 +155,7 @@ public final class Gazetteer: Sendable {
                         return word.count
                     }
                     keys.append(vocabulary.intern(key))
+                    lastWords.append(key)
                     if atEnd { return (keys, rules) }
                     start = i + 1
                 } else {
@@ -157,9 +195,11 @@ public final class Gazetteer: Sendable {
                 guard !tokens.isEmpty else { return nil }
                 var keys: [Int32] = []
                 var rules: [CaseRule] = []
+                lastWords.removeAll(keepingCapacity: true)
                 for token in tokens {
-                    let word = UnsafeBufferPointer(rebasing: buffer[token.start..<token.end])
-                    keys.append(vocabulary.intern(folder.key(word)))
+                    let word = folder.key(UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]))
+                    lastWords.append(word)
+                    keys.append(vocabulary.intern(word))
                     switch token.kind {
                     case .word:
                         if token.flags.contains(.allCaps) {
@@ -192,6 +232,10 @@ public final class Gazetteer: Sendable {
                     $0.elementsEqual("ambiguous".utf8)
                 }
                 guard let (keys, rules) = phrase(fields[0]) else { continue }
+                for (k, rule) in rules.enumerated() where rule == .capitalized {
+                    let word = lastWords[k]
+                    if word.utf8.count >= Gazetteer.minimumVariantLength { nameWords[word] = keys[k] }
+                }
                 let entry = Entry(type: type, canonical: String(decoding: fields[2], as: UTF8.self), ambiguous: ambiguous,
                                   caseRules: rules)
                 if isUserFile, let existing = entryBySurface[keys] {

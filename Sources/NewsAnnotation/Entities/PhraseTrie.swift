@@ -37,6 +37,13 @@ public struct PhraseTrie: Sendable {
     /// Every phrase that starts at `keys[start]`, shortest first, as (token count, payloads).
     public func matches(_ keys: UnsafeBufferPointer<Int32>, from start: Int, maxTokens: Int = .max,
                         _ body: (Int, [Int32]) -> Void) {
+        _ = walk(keys, from: start, maxTokens: maxTokens, body)
+    }
+
+    /// `matches`, returning the index of the token the walk stopped at (the first one no phrase continues with).
+    @inline(__always)
+    public func walk(_ keys: UnsafeBufferPointer<Int32>, from start: Int, maxTokens: Int = .max,
+                     _ body: (Int, [Int32]) -> Void) -> Int {
         var node: Int32 = 0
         var i = start
         while i < keys.count, i - start < maxTokens, let next = child(node, keys[i]) {
@@ -44,6 +51,35 @@ public struct PhraseTrie: Sendable {
             i += 1
             if let p = payloads[node] { body(i - start, p) }
         }
+        return i
+    }
+
+    /// Like `matches`, but where a token's key is unknown (negative), the token may stand for any of the keys
+    /// `alternatives(index)` gives (its romanisation variants); every path is followed. `body` gets (token count,
+    /// payloads, whether the path took an alternative), shortest first along each path.
+    public func matches(_ keys: UnsafeBufferPointer<Int32>, from start: Int, maxTokens: Int = .max,
+                        alternatives: (Int) -> [Int32], _ body: (Int, [Int32], Bool) -> Void) {
+        func walk(_ node: Int32, _ i: Int, _ viaAlternative: Bool) {
+            var node = node
+            var i = i
+            while i < keys.count, i - start < maxTokens {
+                let key = keys[i]
+                if key >= 0 {
+                    guard let next = child(node, key) else { return }
+                    node = next
+                    i += 1
+                    if let p = payloads[node] { body(i - start, p, viaAlternative) }
+                    continue
+                }
+                for alternative in alternatives(i) {
+                    guard let next = child(node, alternative) else { continue }
+                    if let p = payloads[next] { body(i + 1 - start, p, true) }
+                    walk(next, i + 1, true)
+                }
+                return
+            }
+        }
+        walk(0, start, false)
     }
 }
 
