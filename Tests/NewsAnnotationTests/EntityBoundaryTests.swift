@@ -68,6 +68,12 @@ import Testing
         #expect(doc.entities.map(\.name) == ["Sergey Lebedev", "Sergey Lebedev"])
     }
 
+    @Test func surnameInAnotherRomanisationRefersBackToTheFullName() {
+        let doc = pipeline.annotate(text: "Oleksiy Kharchenko opened the hearing. Later Harchenko left the room.")
+        #expect(doc.entities.map { doc.string($0.range) } == ["Oleksiy Kharchenko", "Harchenko"])
+        #expect(doc.entities.map(\.name) == ["Oleksiy Kharchenko", "Oleksiy Kharchenko"])
+    }
+
     @Test func spellingVariantOfAFullNameTakesTheFirstCanonicalName() {
         let doc = pipeline.annotate(text: "Sergey Lebedev arrived. Sergei Lebedev then spoke.")
         #expect(doc.entities.map(\.name) == ["Sergey Lebedev", "Sergey Lebedev"])

@@ -3,7 +3,7 @@
 /// Gazetteer matches come first, then the rules for names no list holds (`NameRules`), then `NameResolver` links
 /// short forms to the full names the document introduced.
 ///
-/// Owns a `KeyFolder` (an ICU transliterator), so each worker makes its own.
+/// Owns a `KeyFolder` (a per-worker cache of folded words; the transliterators behind it are shared by the process).
 public final class EntityRecognizer {
     public let gazetteer: Gazetteer
     let matcher: GazetteerMatcher

@@ -18,7 +18,8 @@ struct NameResolver {
             let e = result[index]
             let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
             guard words.count >= 2, let last = words.last else { continue }
-            let surname = keys[last], first = keys[words[0]]
+            // By the variant key, so "Zelenskiy" later finds "Volodymyr Zelensky".
+            let surname = RomanizationVariants.key(keys[last]), first = keys[words[0]]
             if let known = bySurname[surname] {
                 if Self.sameGivenName(known.first, first) { result[index].name = known.canonical }
             } else {
@@ -127,11 +128,12 @@ struct NameResolver {
 
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
-            if bySurname[keys[t]] == nil, let person = byGivenName[keys[t]] ?? nil, !NameWords.startsNoName(keys[t]),
+            let variant = RomanizationVariants.key(keys[t])
+            if bySurname[variant] == nil, let person = byGivenName[keys[t]] ?? nil, !NameWords.startsNoName(keys[t]),
                t + 1 >= tokens.count || !tokens[t + 1].isCapitalized || !tokens[t + 1].flags.contains(.spaceBefore) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person, firstToken: t, endToken: t + 1))
                 covered[t] = true
-            } else if let person = bySurname[keys[t]], !NameWords.startsNoName(keys[t]) {
+            } else if let person = bySurname[variant], !NameWords.startsNoName(keys[t]) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person.canonical,
                                      firstToken: t, endToken: t + 1))
                 covered[t] = true
