@@ -106,8 +106,8 @@ public final class Gazetteer: Sendable {
     /// Assembles the tries; the surface of every phrase goes through the same normalizer, tokenizer and key folder
     /// as document text, so phrases and text meet on the same keys.
     struct Builder {
-        var vocabulary = Vocabulary()
-        var entityTrie = PhraseTrie()
+        var vocabulary = Vocabulary(capacity: 32_768)
+        var entityTrie = PhraseTrie(capacity: 40_000)
         var entries: [Entry] = []
         var entryBySurface: [[Int32]: [Int32]] = [:]
         /// Only `--gazetteer` files replace entries by surface: without them, the index is not built.

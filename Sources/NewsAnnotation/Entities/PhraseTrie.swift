@@ -9,6 +9,12 @@ public struct PhraseTrie: Sendable {
 
     public init() {}
 
+    /// A trie sized for about `capacity` edges: building the big entity trie then never rehashes.
+    public init(capacity: Int) {
+        edges.reserveCapacity(capacity)
+        payloads.reserveCapacity(capacity / 2)
+    }
+
     public mutating func insert(_ keys: [Int32], payload: Int32) {
         var node: Int32 = 0
         for key in keys {
@@ -88,6 +94,10 @@ public struct Vocabulary: Sendable {
     private var ids: [String: Int32] = [:]
 
     public init() {}
+
+    public init(capacity: Int) {
+        ids.reserveCapacity(capacity)
+    }
 
     public mutating func intern(_ key: String) -> Int32 {
         if let id = ids[key] { return id }
