@@ -8,7 +8,7 @@ struct ResumePoint {
 
     /// Nil when the file does not exist yet (nothing to resume: start from the beginning).
     static func find(in path: String) throws -> ResumePoint? {
-        guard let contents = readWholeFile(path) else { return nil }
+        guard let contents = FileBytes.read(path) else { return nil }
         var end = contents.count
         while end > 0 && contents[end - 1] != 0x0A { end -= 1 }
         var lines = 0

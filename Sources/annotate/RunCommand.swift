@@ -108,7 +108,7 @@ struct RunCommand: ParsableCommand {
     private func loadGazetteer() throws -> Gazetteer {
         var extra: [(path: String, contents: [UInt8])] = []
         for path in gazetteers {
-            guard let bytes = readWholeFile(path) else {
+            guard let bytes = FileBytes.read(path) else {
                 throw RunFailure("cannot read --gazetteer '\(path)': \(String(cString: strerror(errno)))")
             }
             extra.append((path, bytes))
@@ -169,17 +169,3 @@ extension String {
     func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
 
-func readWholeFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n < 0 { return nil }
-        if n == 0 { return bytes }
-        bytes.append(contentsOf: chunk[0..<n])
-    }
-}

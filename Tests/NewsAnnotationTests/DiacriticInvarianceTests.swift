@@ -79,7 +79,7 @@ import Testing
         let names = try DocumentReader.textFiles(in: Self.root + "/" + folder)
         #expect(!names.isEmpty)
         for name in names {
-            let bytes = try #require(readFile(Self.root + "/" + folder + "/" + name))
+            let bytes = try #require(FileBytes.read(Self.root + "/" + folder + "/" + name))
             let text = String(decoding: bytes, as: UTF8.self)
             let stripped = Self.strip(text)
             guard stripped.unicodeScalars.count == text.unicodeScalars.count else {

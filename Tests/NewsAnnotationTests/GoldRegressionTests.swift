@@ -37,14 +37,14 @@ import Testing
         var gold = ""
         for name in try DocumentReader.textFiles(in: root + "/" + folder) {
             let path = root + "/" + folder + "/" + String(name.dropLast(4)) + ".jsonl"
-            gold += String(decoding: try #require(readFile(path)), as: UTF8.self)
+            gold += String(decoding: try #require(FileBytes.read(path)), as: UTF8.self)
         }
         let predicted = try AnnotationSet(jsonl: String(decoding: output, as: UTF8.self))
         return try Scorer().score(gold: try AnnotationSet(jsonl: gold), predicted: predicted)
     }
 
     static func floors() throws -> [(set: String, figure: String, floor: Double)] {
-        let text = String(decoding: try #require(readFile(root + "/Tests/NewsAnnotationTests/Fixtures/regression-floors.txt")),
+        let text = String(decoding: try #require(FileBytes.read(root + "/Tests/NewsAnnotationTests/Fixtures/regression-floors.txt")),
                           as: UTF8.self)
         return text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ")
@@ -65,18 +65,5 @@ import Testing
             #expect(value >= floor.floor - 1e-9, "\(set) \(floor.figure) is \(value), below its floor \(floor.floor)")
         }
         print("\(set):\n\(report.table)")
-    }
-}
-
-func readFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        if n <= 0 { return n == 0 ? bytes : nil }
-        bytes += chunk[0..<n]
     }
 }

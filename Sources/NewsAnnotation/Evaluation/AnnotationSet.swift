@@ -234,20 +234,9 @@ public struct AnnotationSet: Sendable {
     }
 
     static func readFile(_ path: String) throws(EvaluationError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw EvaluationError("\(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw EvaluationError("\(path): \(String(cString: strerror(errno)))")
-            }
-            if got == 0 { break }
-            out.append(contentsOf: chunk[0..<got])
+        guard let bytes = FileBytes.read(path) else {
+            throw EvaluationError("\(path): \(String(cString: strerror(errno)))")
         }
-        return out
+        return bytes
     }
 }
