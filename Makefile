@@ -48,7 +48,7 @@ eval-articles: build
 	$(BIN) eval out/articles-gold.jsonl out/articles.jsonl
 
 # Throughput with --jobs 1 and 2, start-up, peak memory, stage shares and scaling of the release binary, over a
-# generated corpus of 50+ MB kept in bench/corpus/ (bench/README.md, docs/performance.md). About 3 minutes.
+# generated corpus of 50+ MB kept in bench/corpus/ (bench/README.md, docs/performance.md). 2–4 minutes.
 # BENCH_ARGS=--quick for a short run, BENCH_ARGS=--perf to add the hottest functions.
 bench: deps
 	$(SWIFT) build -c release --product annotate
@@ -63,6 +63,24 @@ gazetteers:
 	@[ -f /usr/share/dict/american-english-small ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican wamerican-small >/dev/null; }
 	pip install -q -r Gazetteers/requirements.txt
 	python3 Gazetteers/build_gazetteers.py
+
+# Fuzzing (docs/fuzzing.md): builds the two libFuzzer targets with AddressSanitizer in $(FUZZ_BUILD) and runs each
+# for $(SECONDS) seconds, one after the other, on one core. New inputs go to $(FUZZ_BUILD)/corpus/, crashes to
+# $(FUZZ_BUILD)/artifacts/; replay one with the normal build: .build/debug/annotate-fuzz-text FILE (or -jsonl).
+FUZZ_BUILD   := .build-fuzz
+FUZZ_FLAGS   := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path $(FUZZ_BUILD)
+FUZZ_MAX_LEN ?= 16384
+FUZZ_OPTIONS ?= -max_len=$(FUZZ_MAX_LEN) -timeout=20 -rss_limit_mb=4096 -dict=Tests/Fuzz/annotate.dict -print_final_stats=1
+
+fuzz: deps
+	$(SWIFT) build $(FUZZ_FLAGS) --product annotate-fuzz-text
+	$(SWIFT) build $(FUZZ_FLAGS) --product annotate-fuzz-jsonl
+	@status=0; for t in text jsonl; do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts/$$t; \
+	  echo "fuzzing annotate-fuzz-$$t for $(SECONDS) s"; \
+	  SWIFT_BACKTRACE=enable=no $(FUZZ_BUILD)/release/annotate-fuzz-$$t $(FUZZ_BUILD)/corpus/$$t Tests/Fuzz/corpus-$$t \
+	    $(FUZZ_OPTIONS) -max_total_time=$(SECONDS) -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ || status=1; \
+	done; exit $$status
 
 clean:
 	rm -rf .build out

@@ -30,6 +30,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (docs/fuzzing.md). Built with -sanitize=fuzzer,address -DFUZZING by `make fuzz`; a normal
+        // build gives replay tools that run the same checks on saved inputs. CLibFuzzer only declares libFuzzer's driver.
+        .target(name: "CLibFuzzer"),
+        .target(name: "AnnotateFuzzSupport", dependencies: ["NewsAnnotation", "CLibFuzzer"]),
+        .executableTarget(name: "annotate-fuzz-text", dependencies: ["AnnotateFuzzSupport"]),
+        .executableTarget(name: "annotate-fuzz-jsonl", dependencies: ["AnnotateFuzzSupport"]),
         .testTarget(
             name: "NewsAnnotationTests",
             dependencies: [
