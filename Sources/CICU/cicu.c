@@ -73,6 +73,19 @@ struct cicu_transliterator {
     UTransliterator *transliterator;
 };
 
+/// Boxes an open ICU transliterator for the caller; closes it and reports an allocation failure when boxing fails.
+static cicu_transliterator *wrap_transliterator(UTransliterator *result, int32_t *status) {
+    cicu_transliterator *t = calloc(1, sizeof(cicu_transliterator));
+    if (t == NULL) {
+        utrans_close(result);
+        *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    t->transliterator = result;
+    *status = 0;
+    return t;
+}
+
 cicu_transliterator *cicu_transliterator_open(const char *id, const uint16_t *rules, int32_t rules_length,
                                               int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
@@ -109,15 +122,7 @@ cicu_transliterator *cicu_transliterator_open(const char *id, const uint16_t *ru
             return NULL;
         }
     }
-    cicu_transliterator *t = calloc(1, sizeof(cicu_transliterator));
-    if (t == NULL) {
-        utrans_close(result);
-        *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
-        return NULL;
-    }
-    t->transliterator = result;
-    *status = 0;
-    return t;
+    return wrap_transliterator(result, status);
 }
 
 cicu_transliterator *cicu_transliterator_open_rules(const uint16_t *rules, int32_t rules_length, int32_t *status) {
@@ -129,15 +134,7 @@ cicu_transliterator *cicu_transliterator_open_rules(const uint16_t *rules, int32
         *status = (int32_t)error;
         return NULL;
     }
-    cicu_transliterator *t = calloc(1, sizeof(cicu_transliterator));
-    if (t == NULL) {
-        utrans_close(result);
-        *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
-        return NULL;
-    }
-    t->transliterator = result;
-    *status = 0;
-    return t;
+    return wrap_transliterator(result, status);
 }
 
 void cicu_transliterator_close(cicu_transliterator *transliterator) {
