@@ -166,15 +166,23 @@ public struct Scorer: Sendable {
     public static func matchQuotes(_ golds: [(Int, Int)], _ preds: [(Int, Int)], threshold: Double = quoteThreshold)
         -> [(Int, Int)]
     {
-        var pairs: [(jac: Double, gs: Int, ps: Int, i: Int, j: Int)] = []
+        var pairs: [(score: Double, gs: Int, ps: Int, i: Int, j: Int)] = []
         for (i, g) in golds.enumerated() {
             for (j, p) in preds.enumerated() {
                 let jac = jaccard(g, p)
                 if jac >= threshold { pairs.append((jac, g.0, p.0, i, j)) }
             }
         }
-        pairs.sort { a, b in
-            if a.jac != b.jac { return a.jac > b.jac }
+        return greedyOneToOne(pairs)
+    }
+
+    /// score.py's greedy one-to-one matching: pairs taken best score first, ties by gold start, predicted start, gold
+    /// index, predicted index; a pair is kept when neither side is taken yet. Returns (gold index, predicted index).
+    static func greedyOneToOne<Score: Comparable>(_ candidates: [(score: Score, gs: Int, ps: Int, i: Int, j: Int)])
+        -> [(Int, Int)]
+    {
+        let pairs = candidates.sorted { a, b in
+            if a.score != b.score { return a.score > b.score }
             if a.gs != b.gs { return a.gs < b.gs }
             if a.ps != b.ps { return a.ps < b.ps }
             if a.i != b.i { return a.i < b.i }
@@ -192,28 +200,14 @@ public struct Scorer: Sendable {
 
     /// score.py's `match_partial`: how many one-to-one pairs of same-type overlapping spans, largest overlap first.
     static func matchPartial(_ golds: [EntityKey], _ preds: [EntityKey]) -> Int {
-        var pairs: [(overlap: Int128, gs: Int, ps: Int, i: Int, j: Int)] = []
+        var pairs: [(score: Int128, gs: Int, ps: Int, i: Int, j: Int)] = []
         for (i, g) in golds.enumerated() {
             for (j, p) in preds.enumerated() {
                 let overlap = Int128(min(g.end, p.end)) - Int128(max(g.start, p.start))
                 if overlap > 0 && g.type == p.type { pairs.append((overlap, g.start, p.start, i, j)) }
             }
         }
-        pairs.sort { a, b in
-            if a.overlap != b.overlap { return a.overlap > b.overlap }
-            if a.gs != b.gs { return a.gs < b.gs }
-            if a.ps != b.ps { return a.ps < b.ps }
-            if a.i != b.i { return a.i < b.i }
-            return a.j < b.j
-        }
-        var usedG = Set<Int>(), usedP = Set<Int>()
-        var n = 0
-        for pair in pairs where !usedG.contains(pair.i) && !usedP.contains(pair.j) {
-            usedG.insert(pair.i)
-            usedP.insert(pair.j)
-            n += 1
-        }
-        return n
+        return greedyOneToOne(pairs).count
     }
 
     /// `x.get("kind") == "indirect"`.
