@@ -11,13 +11,13 @@ enum NameWords {
         "holdings", "foundation", "fund", "office", "department", "directorate", "police", "guard", "authority",
         "board", "club", "airlines", "airways", "railways", "cabinet", "government", "administration",
         "secretariat", "bureau", "centre", "center", "hospital", "society", "movement", "coalition", "network",
-        "chamber", "federation", "confederation", "inspectorate", "prosecutor's", "command", "brigade", "regiment",
+        "chamber", "federation", "confederation", "inspectorate", "command", "brigade", "regiment",
         "division", "corps", "fleet", "commissariat", "majlis", "duma", "rada", "kenesh", "seimas",
         "sejm", "knesset", "bundestag", "cooperative", "trust", "exchange", "media", "news", "times",
         "post", "herald", "tribune", "telegraph", "journal", "gazette", "press",
         "studios", "motors", "energy", "oil", "petroleum", "gas", "telecom", "pharmaceuticals", "labs",
         "laboratories", "technologies", "systems", "industries", "partners", "capital", "securities", "insurance",
-        "group's", "mission", "delegation", "embassy", "consulate", "municipality", "prefecture", "commune",
+        "mission", "delegation", "embassy", "consulate", "municipality", "prefecture", "commune",
     ]
 
     /// A capitalised word that, followed by "of", starts an organisation's name: "Embassy of Azerbaijan".
