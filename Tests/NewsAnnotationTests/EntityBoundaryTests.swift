@@ -68,6 +68,12 @@ import Testing
         #expect(doc.entities.map(\.name) == ["Sergey Lebedev", "Sergey Lebedev"])
     }
 
+    @Test func surnameATitleTaggedOnItsOwnRefersBackToTheFullName() {
+        let doc = pipeline.annotate(text: "Michael Bird led the study. Dr Bird said the animals were hunted.")
+        #expect(doc.entities.map { doc.string($0.range) } == ["Michael Bird", "Bird"])
+        #expect(doc.entities.map(\.name) == ["Michael Bird", "Michael Bird"])
+    }
+
     @Test func surnameInAnotherRomanisationRefersBackToTheFullName() {
         let doc = pipeline.annotate(text: "Oleksiy Kharchenko opened the hearing. Later Harchenko left the room.")
         #expect(doc.entities.map { doc.string($0.range) } == ["Oleksiy Kharchenko", "Harchenko"])

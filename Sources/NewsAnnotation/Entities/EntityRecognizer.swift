@@ -26,6 +26,21 @@ public final class EntityRecognizer {
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, matches: matches)
         let guessed = guesser.guess(found, doc, keys: keys, gazetteer: gazetteer)
         doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys))
+        spellCanonically(&doc.entities)
+    }
+
+    /// Gazetteer names that are not plain ASCII ("Recep Tayyip Erdoğan"): the only non-ASCII names that keep their
+    /// marks. Built on the first document that has a non-ASCII name.
+    private lazy var gazetteerSpellings: Set<String> = Set(gazetteer.entries.lazy.map(\.canonical).filter { name in
+        name.utf8.contains(where: { $0 >= 0x80 })
+    })
+
+    /// Names the rules took from the text get the one spelling all their variants share (`NameSpelling`), so
+    /// "Castañeda" and "Castaneda" count as one name; gazetteer names are canonical already.
+    func spellCanonically(_ entities: inout [Entity]) {
+        for i in entities.indices where entities[i].name.utf8.contains(where: { $0 >= 0x80 }) {
+            if !gazetteerSpellings.contains(entities[i].name) { entities[i].name = NameSpelling.ascii(entities[i].name) }
+        }
     }
 
     /// The guide's entities are flat: sorted, and where two would overlap the earlier (then the longer) stays.

@@ -26,6 +26,13 @@ struct NameResolver {
                 bySurname[surname] = (first, e.name)
             }
         }
+        // A surname the rules tagged on its own ("Dr Castañeda said") names the full name's person, as an untagged one does.
+        for index in result.indices where result[index].type == .person && result[index].endToken - result[index].firstToken == 1 {
+            let t = Int(result[index].firstToken)
+            guard let person = bySurname[RomanizationVariants.key(keys[t])], person.canonical != result[index].name,
+                  result[index].name == doc.string(tokens[t].range) else { continue }
+            result[index].name = person.canonical
+        }
 
         // Long forms no list knows, recognised by the acronym after them: "Institute for Fiscal Studies (IFS)".
         for t in tokens.indices where keys[t] == "(" && t + 2 < tokens.count && keys[t + 2] == ")" {
