@@ -24,7 +24,13 @@ struct SpeakerResolver {
         var isSpeaker = false
     }
 
+    /// The people and organisations remembered so far, sorted by token.
     private(set) var timeline: [Named] = []
+    /// The entities' entries, sorted by token, and how many of them are in `timeline` yet. They join it only as
+    /// `resolve` reaches them, so that the speakers it remembers, which come in text order, are appended rather
+    /// than inserted before thousands of later entities.
+    private var entityEntries: [Named] = []
+    private var admitted = 0
     /// Evidence of each person's sex from the text itself: > 0 male, < 0 female ("Sheinbaum said her government
     /// …", "Mr Johnson").
     private var sex: [String: Int] = [:]
@@ -74,9 +80,24 @@ struct SpeakerResolver {
                 sex[e.name, default: 0] += SpeakerResolver.sexOf(roles) * 2 + pronounAfter(end, in: sentence)
             }
             if e.type == .person { indexSuffixes(e.name) }
-            timeline.append(Named(token: first, name: e.name, isPerson: e.type == .person, roleWords: roles,
+            entityEntries.append(Named(token: first, name: e.name, isPerson: e.type == .person, roleWords: roles,
                                   quotedIn: widestAt[first] >= 0 && spans[Int(widestAt[first])].upperBound >= end
                                       ? spans[Int(widestAt[first])] : nil))
+        }
+        // Entities come sorted; were they not, admitting them all now keeps the timeline what inserting gives.
+        if zip(entityEntries, entityEntries.dropFirst()).contains(where: { $0.token > $1.token }) {
+            for entry in entityEntries { insertInTimeline(entry) }
+            admitted = entityEntries.count
+        }
+    }
+
+    /// Moves the entities' entries up to and including token `token` into the timeline. Every query before a token
+    /// admits up to it first; what is admitted later lies after every speaker remembered so far, so appending
+    /// keeps the timeline sorted, ties in the order insertion gave (an entity before a speaker at its token).
+    private mutating func admit(through token: Int) {
+        while admitted < entityEntries.count, entityEntries[admitted].token <= token {
+            timeline.append(entityEntries[admitted])
+            admitted += 1
         }
     }
 
@@ -101,8 +122,9 @@ struct SpeakerResolver {
     }
 
     mutating func resolve(_ quotes: inout [FoundQuote]) {
-        func position(_ q: FoundQuote) -> Int { q.speaker?.first ?? q.cue?.lowerBound ?? q.first }
-        let order = quotes.indices.sorted { position(quotes[$0]) < position(quotes[$1]) }
+        // Positions first, so that sorting compares integers rather than copying quotes.
+        let positions = quotes.map { q in q.speaker?.first ?? q.cue?.lowerBound ?? q.first }
+        let order = quotes.indices.sorted { positions[$0] < positions[$1] }
         var done = [Bool](repeating: false, count: quotes.count)
         let author = byline()
         for i in order where quotes[i].sameSpeakerAs == nil && !quotes[i].passive {
@@ -117,6 +139,7 @@ struct SpeakerResolver {
                 continue
             }
             if let p = m.pronoun, p == .first || p == .firstPlural || p == .second { continue }
+            admit(through: m.first)
             if quotes[i].kind == .direct, let p = m.pronoun, p == .male || p == .female {
                 // "“…,” she added": the speaker quoted just before goes on speaking, whoever was named since.
                 let wanted = p == .male ? 1 : -1
@@ -135,6 +158,7 @@ struct SpeakerResolver {
             done[i] = true
         }
         // Then what depends on other quotes: the quote around a pronoun, the quote carried on, the report before.
+        var links: QuoteLinks?  // built when first needed, from the quotes as they are then
         for _ in 0..<4 {
             var progress = false
             for i in order where !done[i] {
@@ -142,9 +166,14 @@ struct SpeakerResolver {
                     guard done[t] else { continue }
                     quotes[i].speaker = quotes[t].speaker
                     quotes[i].name = quotes[t].name
-                    if quotes[i].cue == nil { quotes[i].cue = quotes[t].cue }
+                    if quotes[i].cue == nil {
+                        quotes[i].cue = quotes[t].cue
+                        links?.addCue(of: i, quotes, c: c)
+                    }
                 } else if quotes[i].passive {
-                    guard let report = reportBefore(i, quotes), report == -1 || done[report] else { continue }
+                    if links == nil { links = QuoteLinks(quotes, c: c) }
+                    let report = links!.report(before: i, quotes, c: c)
+                    guard report == -1 || done[report] else { continue }
                     quotes[i].name = report >= 0 ? quotes[report].name : nil
                 } else if let m = quotes[i].speaker, let p = m.pronoun {
                     guard let container = quotes[i].container else {
@@ -154,7 +183,8 @@ struct SpeakerResolver {
                     }
                     guard done[container] else { continue }
                     if p == .second {
-                        quotes[i].name = addressee(of: container, quotes)
+                        if links == nil { links = QuoteLinks(quotes, c: c) }
+                        quotes[i].name = links!.addressee(of: container, quotes)
                     } else {
                         quotes[i].name = quotes[container].name
                     }
@@ -325,36 +355,9 @@ struct SpeakerResolver {
     }
 
     /// Whom an interview's answers are from: the person last named before its first question or answer.
-    private func interviewee(_ quotes: [FoundQuote]) -> String? {
+    private mutating func interviewee(_ quotes: [FoundQuote]) -> String? {
         guard let first = quotes.filter({ $0.kind == .turn && $0.speaker == nil }).map(\.first).min() else { return nil }
+        admit(through: first)
         return salientPerson(before: first)
-    }
-
-    // MARK: - Links between quotes
-
-    /// The report in the sentence before a passive one (or earlier in its own sentence); -1 when there is none.
-    private func reportBefore(_ i: Int, _ quotes: [FoundQuote]) -> Int? {
-        guard let cue = quotes[i].cue else { return -1 }
-        let sentence = Int(c.sentenceOf[cue.lowerBound])
-        var best = -1
-        for (j, q) in quotes.enumerated() where j != i && q.kind != .block && q.kind != .turn {
-            guard let qc = q.cue, qc.lowerBound < cue.lowerBound else { continue }
-            let s = Int(c.sentenceOf[qc.lowerBound])
-            if s == sentence || s == sentence - 1 {
-                if best < 0 || quotes[best].cue!.lowerBound < qc.lowerBound { best = j }
-            }
-        }
-        return best
-    }
-
-    /// Whom "you" addresses inside a quote: the last speaker before that quote who is not its own speaker.
-    private func addressee(of container: Int, _ quotes: [FoundQuote]) -> String? {
-        let own = quotes[container].name
-        var best: (first: Int, name: String)?
-        for q in quotes where q.container == nil && q.first < quotes[container].first && q.kind != .indirect {
-            guard let name = q.name, name != own else { continue }
-            if best == nil || best!.first < q.first { best = (q.first, name) }
-        }
-        return best?.name
     }
 }
