@@ -19,8 +19,9 @@ struct MentionParser {
         var unit: Unit
     }
 
-    /// The speaker phrase that starts at token `s` and ends at or before `limit`.
-    func parse(from s: Int, limit: Int) -> Mention? {
+    /// The speaker phrase that starts at token `s` and ends at or before `limit`; with `reachingLimit`, only one
+    /// that ends exactly at `limit` (others are given up as soon as they fall short, before any is built).
+    func parse(from s: Int, limit: Int, reachingLimit: Bool = false) -> Mention? {
         guard s >= 0, s < limit, limit <= c.count, c.tokens[s].kind == .word else { return nil }
         if let e = c.entity(s), Int(e.firstToken) != s { return nil }
         let w0 = c.words[s]
@@ -41,6 +42,7 @@ struct MentionParser {
         }
         if definite, let m = ageAnaphor(s, from: i, limit: limit) { return m }
         var items: [Item] = []
+        items.reserveCapacity(8)
         var j = i
         while j < limit {
             let index = c.entityAt[j]
@@ -104,6 +106,8 @@ struct MentionParser {
             items.append(Item(first: j, end: j + 1, unit: unit))
             j += 1
         }
+        // Every phrase built below ends where its last item ends, at or before `j`.
+        if reachingLimit && j < limit { return nil }
         while let last = items.last, last.unit == .of || last.unit == .det || last.unit == .and || last.unit == .possessive {
             items.removeLast()
         }
@@ -112,7 +116,7 @@ struct MentionParser {
         // After a possessive the phrase starts again: "Azerbaijan’s Defense Ministry" names the ministry.
         var k = 0
         for (index, item) in items.enumerated() where item.unit == .possessive { k = index + 1 }
-        let tail = Array(items[k...])
+        let tail = k == 0 ? items : Array(items[k...])
         guard let lastItem = tail.last else { return nil }
         var words: [String] = []
         for item in items where item.unit != .of && item.unit != .det && item.unit != .and && item.unit != .possessive {
@@ -213,7 +217,9 @@ struct MentionParser {
         }
         var s = floor
         while s < end {
-            if c.tokens[s].kind == .word, let m = parse(from: s, limit: end), m.phraseEnd == end { return m }
+            if c.tokens[s].kind == .word, let m = parse(from: s, limit: end, reachingLimit: true), m.phraseEnd == end {
+                return m
+            }
             s += 1
         }
         return nil

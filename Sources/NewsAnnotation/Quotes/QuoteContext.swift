@@ -29,27 +29,50 @@ struct QuoteContext {
         let n = tokens.count
         var words: [String] = []
         words.reserveCapacity(n)
+        var tags: [WordTag] = []
+        tags.reserveCapacity(n)
+        let table = WordTagTable.shared
+        var scratch = [UInt8](repeating: 0, count: 32)
         doc.text.withUnsafeBufferPointer { buffer in
             for token in doc.tokens {
-                words.append(QuoteContext.lowercased(UnsafeBufferPointer(rebasing: buffer[token.start..<token.end])))
+                let bytes = UnsafeBufferPointer(rebasing: buffer[token.start..<token.end])
+                var ascii = true
+                var hasUpper = false
+                for b in bytes {
+                    if b >= 0x80 { ascii = false; break }
+                    if b >= 0x41 && b <= 0x5A { hasUpper = true }
+                }
+                let word: String
+                var tag: WordTag = []
+                if !ascii {
+                    // Rare: the standard library lower-cases, and the dictionary compares as `String` does.
+                    word = String(decoding: bytes, as: UTF8.self).lowercased()
+                    if token.kind == .word { tag = WordTag.words[word] ?? [] }
+                } else {
+                    // ASCII folds byte by byte, and an ASCII word equals a key only byte for byte.
+                    if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
+                    word = scratch.withUnsafeMutableBufferPointer { out in
+                        for (k, b) in bytes.enumerated() { out[k] = hasUpper && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                        let lower = UnsafeBufferPointer(rebasing: out[0..<bytes.count])
+                        if token.kind == .word { tag = table.tag(lower) }
+                        return String(decoding: lower, as: UTF8.self)
+                    }
+                }
+                words.append(word)
+                if token.kind == .word {
+                    tags.append(tag)
+                } else if token.range.length == 1 {
+                    tags.append(WordTag.punctuation(bytes[0]))
+                } else if word == "'s" || word == "’s" {
+                    tags.append(.possessive)
+                } else if word == "…" {
+                    tags.append(.ellipsis)
+                } else {
+                    tags.append([])
+                }
             }
         }
         self.words = words
-        var tags: [WordTag] = []
-        tags.reserveCapacity(n)
-        for (i, token) in doc.tokens.enumerated() {
-            if token.kind == .word {
-                tags.append(WordTag.words[words[i]] ?? [])
-            } else if token.range.length == 1 {
-                tags.append(WordTag.punctuation(doc.text[token.start]))
-            } else if words[i] == "'s" || words[i] == "’s" {
-                tags.append(.possessive)
-            } else if words[i] == "…" {
-                tags.append(.ellipsis)
-            } else {
-                tags.append([])
-            }
-        }
         self.tags = tags
 
         var entityAt = [Int32](repeating: -1, count: n)
@@ -80,22 +103,6 @@ struct QuoteContext {
         }
         cues = (0..<n).map { i in
             tags[i].isDisjoint(with: [.speechVerb, .cueStart]) ? nil : SpeechVerbs.detect(at: i, in: self)
-        }
-    }
-
-    /// ASCII letters folded; other scalars lower-cased by the standard library only when non-ASCII is present.
-    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var ascii = true
-        var hasUpper = false
-        for b in bytes {
-            if b >= 0x80 { ascii = false; break }
-            if b >= 0x41 && b <= 0x5A { hasUpper = true }
-        }
-        if !ascii { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        if !hasUpper { return String(decoding: bytes, as: UTF8.self) }
-        return String(unsafeUninitializedCapacity: bytes.count) { out in
-            for (i, b) in bytes.enumerated() { out[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
-            return bytes.count
         }
     }
 

@@ -74,8 +74,7 @@ struct SpeakerResolver {
                let m = parser.parse(endingAt: first - 1, lowerBound: sentence.lowerBound), case .role = m.kind {
                 roles += m.roleWords
             }
-            let nameWords = Set((first..<end).map { c.words[$0] })
-            roles.removeAll { nameWords.contains($0) }
+            if !roles.isEmpty { roles.removeAll { c.words[first..<end].contains($0) } }
             if e.type == .person {
                 sex[e.name, default: 0] += SpeakerResolver.sexOf(roles) * 2 + pronounAfter(end, in: sentence)
             }
@@ -242,7 +241,22 @@ struct SpeakerResolver {
 
     private mutating func indexSuffixes(_ name: String) {
         guard indexed.insert(name).inserted else { return }
-        let words = name.lowercased().split(separator: " ")
+        let lower = name.lowercased()
+        let utf8 = lower.utf8
+        let space = UInt8(ascii: " ")
+        guard utf8.contains(space) else { return }
+        // With single spaces between words, the last k words joined again are a suffix of the name itself: slice
+        // it rather than splitting and joining. Other spacing takes the long way, which collapses it.
+        if utf8.first != space, utf8.last != space, !zip(utf8, utf8.dropFirst()).contains(where: { $0 == space && $1 == space }) {
+            var index = lower.endIndex
+            while let s = lower[..<index].lastIndex(of: " ") {
+                let key = String(lower[lower.index(after: s)...])
+                if bySuffix.index(forKey: key) == nil { bySuffix[key] = name }
+                index = s
+            }
+            return
+        }
+        let words = lower.split(separator: " ")
         guard words.count > 1 else { return }
         for k in 1..<words.count {
             let key = words.suffix(k).joined(separator: " ")
