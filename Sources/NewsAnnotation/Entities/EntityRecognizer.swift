@@ -24,7 +24,7 @@ public final class EntityRecognizer {
         let keyIDs = keys.map { gazetteer.vocabulary.id($0) }
         let matches = matcher.matches(doc, keys: keyIDs)
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, matches: matches)
-        let guessed = guesser.guess(found, doc, keys: keys, gazetteer: gazetteer)
+        let guessed = guesser.guess(found, doc, keys: keys, keyIDs: keyIDs, gazetteer: gazetteer)
         doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys))
         spellCanonically(&doc.entities)
     }

@@ -5,6 +5,7 @@
 struct NameResolver {
     /// Whether a key is a known given name.
     let gazetteerGivenName: (String) -> Bool
+    let variantKeys = VariantKeyCache()
 
     func resolve(_ entities: [Entity], _ doc: Document, keys: [String]) -> [Entity] {
         let tokens = doc.tokens
@@ -19,7 +20,7 @@ struct NameResolver {
             let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
             guard words.count >= 2, let last = words.last else { continue }
             // By the variant key, so "Zelenskiy" later finds "Volodymyr Zelensky".
-            let surname = RomanizationVariants.key(keys[last]), first = keys[words[0]]
+            let surname = variantKeys.key(keys[last]), first = keys[words[0]]
             if let known = bySurname[surname] {
                 if Self.sameGivenName(known.first, first) { result[index].name = known.canonical }
             } else {
@@ -29,29 +30,42 @@ struct NameResolver {
         // A surname the rules tagged on its own ("Dr Castañeda said") names the full name's person, as an untagged one does.
         for index in result.indices where result[index].type == .person && result[index].endToken - result[index].firstToken == 1 {
             let t = Int(result[index].firstToken)
-            guard let person = bySurname[RomanizationVariants.key(keys[t])], person.canonical != result[index].name,
+            guard let person = bySurname[variantKeys.key(keys[t])], person.canonical != result[index].name,
                   result[index].name == doc.string(tokens[t].range) else { continue }
             result[index].name = person.canonical
         }
 
         // Long forms no list knows, recognised by the acronym after them: "Institute for Fiscal Studies (IFS)".
+        var spans = EntitySpanIndex(result, tokenCount: tokens.count)
+        var longForms: [Entity] = []
         for t in tokens.indices where keys[t] == "(" && t + 2 < tokens.count && keys[t + 2] == ")" {
             let acronym = tokens[t + 1]
             guard acronym.flags.contains(.allCaps), (2...8).contains(acronym.range.length),
-                  !result.contains(where: { Int($0.endToken) == t }),
+                  !spans.hasEntity(endingAt: t),
                   let long = Self.longForm(endingBefore: t, initials: doc.string(acronym.range), doc, keys: keys)
             else { continue }
             // An entity that straddles the long form's edge ("R Institute" in "R Institute F S (IFS)") wins.
-            if result.contains(where: { e in
-                let first = Int(e.firstToken), end = Int(e.endToken)
-                return first < long.upperBound && end > long.lowerBound && (first < long.lowerBound || end > long.upperBound)
-            }) { continue }
+            if spans.hasEntity(straddling: long) { continue }
             let type: EntityType = NameWords.placeTails.contains(keys[long.upperBound - 1]) ? .place : .org
-            let name = doc.string(TextRange(tokens[long.lowerBound].range.start, tokens[long.upperBound - 1].range.end))
-            result.removeAll { Int($0.firstToken) >= long.lowerBound && Int($0.endToken) <= long.upperBound }
-            result.append(Entity(range: TextRange(tokens[long.lowerBound].range.start, tokens[long.upperBound - 1].range.end),
-                                 type: type, name: name, firstToken: long.lowerBound, endToken: long.upperBound))
+            let range = TextRange(tokens[long.lowerBound].range.start, tokens[long.upperBound - 1].range.end)
+            // A long form replaces the entities inside it, earlier long forms included.
+            longForms.removeAll { Int($0.firstToken) >= long.lowerBound && Int($0.endToken) <= long.upperBound }
+            longForms.append(Entity(range: range, type: type, name: doc.string(range),
+                                    firstToken: long.lowerBound, endToken: long.upperBound))
+            spans.replaceSpans(inside: long)
             for k in long { covered[k] = true }
+        }
+        if !longForms.isEmpty {
+            // One pass, not one per long form: a long document has hundreds. `reach[p]`: the furthest end of a long
+            // form starting at or before token p, so an entity lies inside one when its end is within that reach.
+            var reach = [Int](repeating: 0, count: tokens.count + 1)
+            for e in longForms { reach[Int(e.firstToken)] = max(reach[Int(e.firstToken)], Int(e.endToken)) }
+            for p in reach.indices.dropFirst() { reach[p] = max(reach[p], reach[p - 1]) }
+            result.removeAll { e in
+                let first = Int(e.firstToken), end = Int(e.endToken)
+                return reach[first] > 0 && end <= reach[first]
+            }
+            result += longForms
         }
 
         // Acronyms introduced in parentheses after their long form.
@@ -135,7 +149,7 @@ struct NameResolver {
 
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
-            let variant = RomanizationVariants.key(keys[t])
+            let variant = bySurname.isEmpty ? "" : variantKeys.key(keys[t])
             if bySurname[variant] == nil, let person = byGivenName[keys[t]] ?? nil, !NameWords.startsNoName(keys[t]),
                t + 1 >= tokens.count || !tokens[t + 1].isCapitalized || !tokens[t + 1].flags.contains(.spaceBefore) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person, firstToken: t, endToken: t + 1))
@@ -160,10 +174,12 @@ struct NameResolver {
     func fullestNames(_ entities: inout [Entity], _ doc: Document) {
         var fullest: [String: (text: String, words: Int)] = [:]
         for e in entities where e.type == .person {
+            // Counted on the bytes: most mentions are no fuller than their name, and need no string.
+            let words = Self.spaceSeparatedWords(doc.text[Int(e.range.start)..<Int(e.range.end)])
+            let canonicalWords = Self.spaceSeparatedWords(e.name.utf8)
+            guard words > canonicalWords else { continue }
             let text = doc.string(e.range)
-            let words = text.split(separator: " ").count
-            let canonicalWords = e.name.split(separator: " ").count
-            guard words > canonicalWords, !text.contains("\n") else { continue }
+            guard !text.contains("\n") else { continue }
             if let known = fullest[e.name], known.words >= words { continue }
             fullest[e.name] = (text, words)
         }
@@ -171,6 +187,16 @@ struct NameResolver {
         for i in entities.indices where entities[i].type == .person {
             if let f = fullest[entities[i].name] { entities[i].name = f.text }
         }
+    }
+
+    /// How many pieces splitting at spaces leaves, empty pieces not counted.
+    static func spaceSeparatedWords<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+        var count = 0
+        var inWord = false
+        for b in bytes {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 
     /// The capitalised words right before token `end` whose initials spell `initials` ("Institute for Fiscal

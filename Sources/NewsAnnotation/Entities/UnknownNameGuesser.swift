@@ -13,23 +13,25 @@ struct UnknownNameGuesser {
             && entities[lo].type == .place
     }
 
-    func guess(_ entities: [Entity], _ doc: Document, keys: [String], gazetteer: Gazetteer) -> [Entity] {
+    func guess(_ entities: [Entity], _ doc: Document, keys: [String], keyIDs: [Int32], gazetteer: Gazetteer) -> [Entity] {
         let entities = entities.sorted { $0.range < $1.range }
         let tokens = doc.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
         for e in entities { for t in Int(e.firstToken)..<Int(e.endToken) { covered[t] = true } }
-        let keyIDs = keys.map { gazetteer.vocabulary.id($0) }
 
-        func candidate(_ t: Int) -> Bool {
+        // Decided once per token: the list pass and the vote pass ask about the same tokens, and the word lists
+        // behind the answer are hash lookups. Cheap flag tests go first; most tokens never reach a lookup.
+        func isCandidate(_ t: Int) -> Bool {
             let token = tokens[t]
             guard !covered[t], token.kind == .word, token.isCapitalized, !token.flags.contains(.allCaps),
-                  token.range.length >= 3, !EnglishWords.contains(keys[t]), !NameWords.startsNoName(keys[t]),
-                  !gazetteer.givenNames.contains(keys[t]) else { return false }
+                  token.range.length >= 3 else { return false }
             // Alone: not part of a run of capitalised words (those are the rules' business).
             if t > 0, tokens[t - 1].isCapitalized, tokens[t - 1].kind == .word, tokens[t - 1].sentence == token.sentence,
                !tokens[t - 1].flags.contains(.sentenceStart) || covered[t - 1] { return false }
             if t + 1 < tokens.count, tokens[t + 1].isCapitalized, tokens[t + 1].kind == .word,
                tokens[t + 1].flags.contains(.spaceBefore), tokens[t + 1].sentence == token.sentence { return false }
+            guard !EnglishWords.contains(keys[t]), !NameWords.startsNoName(keys[t]),
+                  !gazetteer.givenNames.contains(keys[t]) else { return false }
             var isLexiconWord = false
             keyIDs.withUnsafeBufferPointer { ids in
                 gazetteer.titles.matches(ids, from: t, maxTokens: 1) { _, _ in isLexiconWord = true }
@@ -37,6 +39,8 @@ struct UnknownNameGuesser {
             }
             return !isLexiconWord
         }
+        let candidates = tokens.indices.map(isCandidate)
+        func candidate(_ t: Int) -> Bool { candidates[t] }
 
         var votes: [String: (place: Int, person: Int, midSentence: Int)] = [:]
         var mentions: [Int] = []

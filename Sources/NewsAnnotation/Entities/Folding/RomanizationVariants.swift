@@ -10,28 +10,32 @@
 public enum RomanizationVariants {
     /// The variant key of a folded key (a `KeyFolder` key).
     public static func key(_ folded: String) -> String {
-        var builder = Builder()
-        var folded = folded
-        return folded.withUTF8 { String(decoding: builder.key($0), as: UTF8.self) }
+        var bytes = folded
+        return bytes.withUTF8 { bytes in
+            // Most words no rule can touch keep their key: no buffers, no new string.
+            let present = Builder.letters(bytes[...])
+            guard Builder.needs.contains(where: { present & $0 == $0 }) else { return folded }
+            var builder = Builder()
+            return String(decoding: builder.key(bytes), as: UTF8.self)
+        }
     }
 
     /// Makes variant keys in two reused buffers: no allocation per word once warm.
     struct Builder {
         private var a: [UInt8] = []
         private var b: [UInt8] = []
-        private let rules = FoldingRules.embedded.variants
+        private static let rules = FoldingRules.embedded.variants
         /// Per rule: the letters a key must hold for the rule to possibly apply.
-        private let needs: [UInt64]
+        static let needs: [UInt64] = rules.map { letters($0.from[...]) }
 
         init() {
             a.reserveCapacity(64)
             b.reserveCapacity(64)
-            needs = rules.map { Self.letters($0.from[...]) }
         }
 
         /// Which bytes a key holds, by their low six bits (a few share a bit: a rule may be tried for nothing).
         @inline(__always)
-        static func letters(_ s: ArraySlice<UInt8>) -> UInt64 {
+        static func letters<Bytes: Collection<UInt8>>(_ s: Bytes) -> UInt64 {
             var mask: UInt64 = 0
             for b in s { mask |= 1 << UInt64(b & 63) }
             return mask
@@ -42,7 +46,7 @@ public enum RomanizationVariants {
             a.removeAll(keepingCapacity: true)
             a.append(contentsOf: folded)
             var present = Self.letters(a[...])
-            for (r, rule) in rules.enumerated() where present & needs[r] == needs[r] {
+            for (r, rule) in Self.rules.enumerated() where present & Self.needs[r] == Self.needs[r] {
                 if RomanizationVariants.apply(rule, from: a, to: &b) {
                     swap(&a, &b)
                     present = Self.letters(a[...])
