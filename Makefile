@@ -7,7 +7,7 @@ OUTPUT     ?= out/annotations.jsonl
 BIN        := .build/$(CONFIG)/annotate
 SECONDS    ?= 60
 
-.PHONY: annotate build test eval eval-articles floors deps gazetteers bench fuzz clean
+.PHONY: annotate build test eval eval-articles floors deps gazetteers gazetteer-image bench fuzz clean
 
 # libicu-dev provides ICU's headers and libraries. As root, install it; otherwise say how.
 deps:
@@ -58,11 +58,20 @@ bench: deps
 floors: build
 	@python3 scripts/print-floors.py $(BIN)
 
-# Rebuilds Gazetteers/ from the data packages and the curated lists.
+# Rebuilds Gazetteers/ from the data packages and the curated lists, then the precompiled gazetteer.
 gazetteers:
 	@[ -f /usr/share/dict/american-english-small ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican wamerican-small >/dev/null; }
 	pip install -q -r Gazetteers/requirements.txt
 	python3 Gazetteers/build_gazetteers.py
+	$(MAKE) gazetteer-image
+
+# Gazetteers/compiled/gazetteer.bin: the gazetteer built from compiled/*.tsv, which start-up reads instead of the
+# TSV (Gazetteers/README.md). Needed after a change of the tables, the folding rules or the code that folds and
+# tokenizes surfaces; GazetteerImageTests says when. The touch makes the next build embed the new file.
+gazetteer-image: deps
+	$(SWIFT) build -c $(CONFIG) --product gazetteer-image
+	.build/$(CONFIG)/gazetteer-image Gazetteers/compiled
+	@touch Sources/CGazetteerData/gazetteer_data.c
 
 # Fuzzing (docs/fuzzing.md): builds the two libFuzzer targets with AddressSanitizer in $(FUZZ_BUILD) and runs each
 # for $(SECONDS) seconds, one after the other, on one core. New inputs go to $(FUZZ_BUILD)/corpus/, crashes to

@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Writes Gazetteers/compiled/gazetteer.bin, the precompiled gazetteer (`make gazetteers`).
+        .executableTarget(name: "gazetteer-image", dependencies: ["NewsAnnotation"]),
         // libFuzzer targets (docs/fuzzing.md). Built with -sanitize=fuzzer,address -DFUZZING by `make fuzz`; a normal
         // build gives replay tools that run the same checks on saved inputs. CLibFuzzer only declares libFuzzer's driver.
         .target(name: "CLibFuzzer"),

@@ -1075,6 +1075,8 @@ def main() -> int:
     for k in sorted(stats):
         print(f"  {k}: {stats[k]}")
     print("  given names dropped as very common words: " + " ".join(given_dropped))
+    # The precompiled gazetteer is built by Swift code (the app's own tokenizer and key folder), not here.
+    print("compiled/gazetteer.bin: now stale; `make gazetteer-image` rebuilds it (`make gazetteers` does both)")
     return 0
 
 

@@ -18,4 +18,9 @@ size_t gazetteer_lexicon_length(void);
 const uint8_t *gazetteer_folding_rules_bytes(void);
 size_t gazetteer_folding_rules_length(void);
 
+/// Gazetteers/compiled/gazetteer.bin: the gazetteer built from the tables above, in binary (GazetteerImage); empty
+/// when the file is missing.
+const uint8_t *gazetteer_image_bytes(void);
+size_t gazetteer_image_length(void);
+
 #endif

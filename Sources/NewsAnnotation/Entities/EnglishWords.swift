@@ -6,9 +6,16 @@ import Dispatch
 /// needs other evidence.
 enum EnglishWords {
     static let all: Set<String> = {
+        if let image = GazetteerImage.embedded, let words = image.strings(.englishWords) {
+            return Set(words)
+        }
+        return words(inLexicon: UnsafeBufferPointer(start: gazetteer_lexicon_bytes(), count: gazetteer_lexicon_length()))
+    }()
+
+    /// The `word` rows of a lexicon table.
+    static func words(inLexicon bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
         var words = Set<String>()
         words.reserveCapacity(24_000)
-        let bytes = UnsafeBufferPointer(start: gazetteer_lexicon_bytes(), count: gazetteer_lexicon_length())
         var lineStart = 0
         for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
             defer { lineStart = i + 1 }
@@ -21,7 +28,7 @@ enum EnglishWords {
             words.insert(String(decoding: UnsafeBufferPointer(rebasing: line[line.startIndex..<tab]), as: UTF8.self))
         }
         return words
-    }()
+    }
 
     static func contains(_ key: String) -> Bool { all.contains(key) }
 

@@ -70,8 +70,13 @@ public final class Gazetteer: Sendable {
     /// Loads the embedded tables, then each extra TSV file (surface, type, canonical), whose entries override
     /// embedded ones with the same surface.
     public convenience init(extraFiles: [(path: String, contents: [UInt8])] = []) throws {
-        let entities = UnsafeBufferPointer(start: gazetteer_entities_bytes(), count: gazetteer_entities_length())
         EnglishWords.prepareInBackground()
+        // A `--gazetteer` file changes the built tables: only the built-in gazetteer alone comes ready-made.
+        if extraFiles.isEmpty, let image = GazetteerImage.embedded, let tables = Tables(image) {
+            self.init(tables)
+            return
+        }
+        let entities = UnsafeBufferPointer(start: gazetteer_entities_bytes(), count: gazetteer_entities_length())
         let lexicon = UnsafeBufferPointer(start: gazetteer_lexicon_bytes(), count: gazetteer_lexicon_length())
         try self.init(entityTables: [("embedded entities", Array(entities))] + extraFiles, lexicon: Array(lexicon))
     }
@@ -101,6 +106,53 @@ public final class Gazetteer: Sendable {
         }
         variantWords = variants
         scriptWords = builder.folder.scriptWords
+    }
+
+    /// Every table of a gazetteer, as read from a `GazetteerImage`.
+    struct Tables {
+        var vocabulary: Vocabulary
+        var entities: PhraseTrie
+        var entries: [Entry]
+        var demonyms: PhraseTrie
+        var demonymPlaces: [String]
+        var titles: PhraseTrie
+        var titleKinds: [String]
+        var givenNames: Set<String>
+        var variantWords: [String: [Int32]]
+        var scriptWords: Int
+
+        /// Nil when the image is damaged. The vocabulary, the largest table, is read on another core meanwhile.
+        init?(_ image: GazetteerImage) {
+            let vocabulary = BackgroundValue { image.vocabulary }
+            guard let entities = image.trie(.entityTrie), let entries = image.entries,
+                  let demonyms = image.trie(.demonymTrie), let demonymPlaces = image.strings(.demonymPlaces),
+                  let titles = image.trie(.titleTrie), let titleKinds = image.strings(.titleKinds),
+                  let givenNames = image.strings(.givenNames), let variantWords = image.variantWords,
+                  let vocabulary = try? vocabulary.take() else { return nil }
+            self.vocabulary = vocabulary
+            self.entities = entities
+            self.entries = entries
+            self.demonyms = demonyms
+            self.demonymPlaces = demonymPlaces
+            self.titles = titles
+            self.titleKinds = titleKinds
+            self.givenNames = Set(givenNames)
+            self.variantWords = variantWords
+            scriptWords = image.scriptWords
+        }
+    }
+
+    init(_ tables: Tables) {
+        vocabulary = tables.vocabulary
+        entities = tables.entities
+        entries = tables.entries
+        demonyms = tables.demonyms
+        demonymPlaces = tables.demonymPlaces
+        titles = tables.titles
+        titleKinds = tables.titleKinds
+        givenNames = tables.givenNames
+        variantWords = tables.variantWords
+        scriptWords = tables.scriptWords
     }
 
     /// Assembles the tries; the surface of every phrase goes through the same normalizer, tokenizer and key folder

@@ -15,6 +15,19 @@ public struct PhraseTrie: Sendable {
         payloads.reserveCapacity(capacity / 2)
     }
 
+    /// A trie from the parts `GazetteerImage` stored.
+    init(edges: [UInt64: Int32], payloads: [Int32: [Int32]], nodeCount: Int32, longestPhrase: Int) {
+        self.edges = edges
+        self.payloads = payloads
+        self.nodeCount = nodeCount
+        self.longestPhrase = longestPhrase
+    }
+
+    /// What `GazetteerImage` stores: the tables, as they are.
+    var parts: (edges: [UInt64: Int32], payloads: [Int32: [Int32]], nodeCount: Int32, longestPhrase: Int) {
+        (edges, payloads, nodeCount, longestPhrase)
+    }
+
     public mutating func insert(_ keys: [Int32], payload: Int32) {
         var node: Int32 = 0
         for key in keys {
@@ -97,6 +110,18 @@ public struct Vocabulary: Sendable {
 
     public init(capacity: Int) {
         ids.reserveCapacity(capacity)
+    }
+
+    /// A vocabulary from `GazetteerImage`'s table (key → id).
+    init(ids: [String: Int32]) {
+        self.ids = ids
+    }
+
+    /// Every key, at its id.
+    var keysByID: [String] {
+        var keys = [String](repeating: "", count: ids.count)
+        for (key, id) in ids { keys[Int(id)] = key }
+        return keys
     }
 
     public mutating func intern(_ key: String) -> Int32 {
