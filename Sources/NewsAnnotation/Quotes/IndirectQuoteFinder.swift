@@ -65,8 +65,10 @@ struct IndirectQuoteFinder {
             return q
         }
         guard cue.verb.reports else { return nil }
+        // Asked once: attributing a quotation and reporting a clause both want the verb's subject.
+        let subject = finder.subject(before: cue.first, from: sentence.lowerBound)
         // "“…,” said Smith" / "“…,” Smith said": the verb attributes the quotation before it.
-        if attributesQuote(cue, sentence: sentence) { return nil }
+        if attributesQuote(cue, subject: subject, sentence: sentence) { return nil }
         // "has not said whether", "never claimed that": no report.
         if isNegated(cue.first, sentence: sentence) { return nil }
         // "would like to say that", "is expected to announce that": nothing has been said yet.
@@ -74,7 +76,6 @@ struct IndirectQuoteFinder {
         if cue.form == .gerund {
             return participle(cue, sentence: sentence, end: end, found: found)
         }
-        let subject = finder.subject(before: cue.first, from: sentence.lowerBound)
         if let p = subject?.pronoun, p == .first || p == .firstPlural { return nil }
         // "As you have said, CLAUSE, …"
         // (Mid-sentence, "as they say" is an aside, not a source.)
@@ -220,9 +221,9 @@ struct IndirectQuoteFinder {
         return false
     }
 
-    private func attributesQuote(_ cue: SpeechVerbs.Cue, sentence: Range<Int>) -> Bool {
+    private func attributesQuote(_ cue: SpeechVerbs.Cue, subject: Mention?, sentence: Range<Int>) -> Bool {
         var k = cue.first - 1
-        if let subject = finder.subject(before: cue.first, from: sentence.lowerBound) { k = subject.phraseFirst - 1 }
+        if let subject { k = subject.phraseFirst - 1 }
         if k >= sentence.lowerBound, c.isPunct(k, [.comma]) { k -= 1 }
         guard k >= sentence.lowerBound, let mark = QuoteMarks.mark(k, c) else { return false }
         return mark == .closeDouble || mark == .straightDouble || mark == .closeSingle || mark == .straightSingle

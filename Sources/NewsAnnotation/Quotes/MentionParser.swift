@@ -42,7 +42,11 @@ struct MentionParser {
         }
         if definite, let m = ageAnaphor(s, from: i, limit: limit) { return m }
         var items: [Item] = []
-        items.reserveCapacity(8)
+        // Most starts tried end with no unit at all: allocate at the first, room for a whole phrase at once.
+        func add(_ item: Item) {
+            if items.isEmpty { items.reserveCapacity(8) }
+            items.append(item)
+        }
         var j = i
         while j < limit {
             let index = c.entityAt[j]
@@ -51,14 +55,14 @@ struct MentionParser {
                 guard Int(e.firstToken) == j else { break }
                 let end = min(limit, Int(e.endToken))
                 let unit: Unit = e.type == .person ? .person(index) : e.type == .org ? .org(index) : .place(index)
-                items.append(Item(first: j, end: end, unit: unit))
+                add(Item(first: j, end: end, unit: unit))
                 j = end
                 continue
             }
             let w = c.words[j]
             if c.tokens[j].kind != .word {
                 if (w == "'s" || w == "’s"), !items.isEmpty, c.glued(j) {
-                    items.append(Item(first: j, end: j + 1, unit: .possessive))
+                    add(Item(first: j, end: j + 1, unit: .possessive))
                     j += 1
                     continue
                 }
@@ -103,7 +107,7 @@ struct MentionParser {
             } else {
                 break
             }
-            items.append(Item(first: j, end: j + 1, unit: unit))
+            add(Item(first: j, end: j + 1, unit: unit))
             j += 1
         }
         // Every phrase built below ends where its last item ends, at or before `j`.

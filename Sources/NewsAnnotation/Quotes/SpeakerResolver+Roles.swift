@@ -41,8 +41,17 @@ extension SpeakerResolver {
             words.removeAll { $0 == "head" || $0 == "government" }
         }
         let person = SpeakerWords.roles.contains(head) || !anyOf.isEmpty
-        for n in recent(before: m.first).reversed() where n.isPerson == person {
-            let pool = person ? n.roleWords : n.roleWords + n.name.lowercased().split(separator: " ").map(String.init)
+        // Most people are named without a role: with nothing to match, they match only when nothing is asked.
+        let emptyPoolMatches = anyOf.isEmpty && words.isEmpty
+        let recent = recentIndices(before: m.first)
+        for k in recent.reversed() where timeline[k].isPerson == person {
+            // An unnamed speaker's name splits into no words.
+            if timeline[k].roleWords.isEmpty && (person || timeline[k].name.isEmpty) {
+                if emptyPoolMatches { return timeline[k].name.isEmpty ? nil : timeline[k].name }
+                continue
+            }
+            let n = timeline[k]
+            let pool = person ? n.roleWords : n.roleWords + nameWords.of(n.name)
             // "the head of state" is whoever holds a head-of-state title, or was called head of state.
             if !anyOf.isEmpty && !pool.contains(where: anyOf.contains)
                 && !(pool.contains("head") && (pool.contains("state") || pool.contains("government"))) { continue }
@@ -68,10 +77,13 @@ extension SpeakerResolver {
         if person && hasDeterminer && !m.qualified {
             if anyOf.isEmpty { return anaphor(m, head: head) }
             // "the head of state" with no one so titled: the person the report is about, unless given another role.
+            var verdicts: [String: Bool] = [:]  // the same few names come up sentence after sentence
             return salientPerson(before: m.first) { name in
-                let roles = recent(before: m.first).filter { $0.name == name }.flatMap(\.roleWords)
-                    .filter { SpeakerWords.roles.contains($0) }
-                return !roles.isEmpty && !roles.contains { anyOf.contains($0) || $0 == "head" }
+                if let verdict = verdicts[name] { return verdict }
+                let roles = roleNouns(of: name, before: m.first)
+                let verdict = !roles.isEmpty && !roles.contains { anyOf.contains($0) || $0 == "head" }
+                verdicts[name] = verdict
+                return verdict
             }
         }
         return nil
@@ -86,14 +98,21 @@ extension SpeakerResolver {
     func uniqueHolder(of head: String, before token: Int) -> (name: String, pool: [String])? {
         var holder: String?
         var pool: [String] = []
-        for n in recent(before: token) where n.isPerson && !n.name.isEmpty
-            && n.roleWords.contains(where: { SpeakerResolver.sameRoot($0, head) }) {
-            if let holder, holder != n.name { return nil }
-            holder = n.name
+        let recent = recentIndices(before: token)
+        for k in recent where timeline[k].isPerson && !timeline[k].roleWords.isEmpty && !timeline[k].name.isEmpty
+            && timeline[k].roleWords.contains(where: { SpeakerResolver.sameRoot($0, head) }) {
+            if let holder, holder != timeline[k].name { return nil }
+            holder = timeline[k].name
         }
         guard let holder else { return nil }
-        for n in recent(before: token) where n.name == holder { pool += n.roleWords }
+        for k in recent where !timeline[k].roleWords.isEmpty && timeline[k].name == holder { pool += timeline[k].roleWords }
         return (holder, pool)
+    }
+
+    /// The role nouns the text gave `name` in the mentions before `token`.
+    func roleNouns(of name: String, before token: Int) -> [String] {
+        recentIndices(before: token).filter { !timeline[$0].roleWords.isEmpty && timeline[$0].name == name }
+            .flatMap { timeline[$0].roleWords }.filter { SpeakerWords.roles.contains($0) }
     }
 
     /// Role nouns any office-holder can be called by: they contradict no role the text gave.
@@ -103,20 +122,41 @@ extension SpeakerResolver {
     ]
 
     func anaphor(_ m: Mention, head: String?) -> String? {
-        salientPerson(before: m.first) { name in
+        var verdicts: [String: Bool] = [:]  // the same few names come up sentence after sentence
+        return salientPerson(before: m.first) { name in
             guard let head, !SpeakerResolver.genericRoles.contains(head) else { return false }
-            let roles = recent(before: m.first).filter { $0.name == name }.flatMap(\.roleWords)
-                .filter { SpeakerWords.roles.contains($0) }
-            return !roles.isEmpty && !roles.contains { SpeakerResolver.sameRoot($0, head) }
+            if let verdict = verdicts[name] { return verdict }
+            let roles = roleNouns(of: name, before: m.first)
+            let verdict = !roles.isEmpty && !roles.contains { SpeakerResolver.sameRoot($0, head) }
+            verdicts[name] = verdict
+            return verdict
         }
     }
 
     /// "Azerbaijani" and "Azerbaijan", "Russian" and "Russia": one word's stem.
     static func sameRoot(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
+        // Role words are nearly always ASCII, where characters are bytes: no grapheme counting.
+        if let answer = asciiSameRoot(a, b) { return answer }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard short.count >= 4, long.count - short.count <= 3 else { return false }
         if long.hasPrefix(short) { return true }
         return short.count >= 6 && long.hasPrefix(short.dropLast())
+    }
+
+    /// `sameRoot` for two different ASCII words without a carriage return (the one pair of ASCII scalars that
+    /// makes a single character); nil for any other pair.
+    private static func asciiSameRoot(_ a: String, _ b: String) -> Bool? {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                guard !x.contains(where: { $0 >= 0x80 || $0 == 0x0D }), !y.contains(where: { $0 >= 0x80 || $0 == 0x0D })
+                else { return nil }
+                let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+                guard short.count >= 4, long.count - short.count <= 3 else { return false }
+                if long.starts(with: short) { return true }
+                return short.count >= 6 && long.starts(with: short.dropLast())
+            }
+        }
     }
 }

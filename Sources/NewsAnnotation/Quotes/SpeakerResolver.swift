@@ -24,6 +24,20 @@ struct SpeakerResolver {
         var isSpeaker = false
     }
 
+    /// Organisations' names in lower-case words, which roles are matched against too: split once per name, not at
+    /// every role that looks back past it. A class, so that the resolver's lookups can fill it.
+    final class NameWords {
+        private var byName: [String: [String]] = [:]
+
+        func of(_ name: String) -> [String] {
+            if let words = byName[name] { return words }
+            let words = name.lowercased().split(separator: " ").map(String.init)
+            byName[name] = words
+            return words
+        }
+    }
+    let nameWords = NameWords()
+
     /// The people and organisations remembered so far, sorted by token.
     private(set) var timeline: [Named] = []
     /// The entities' entries, sorted by token, and how many of them are in `timeline` yet. They join it only as
@@ -242,18 +256,24 @@ struct SpeakerResolver {
     private mutating func indexSuffixes(_ name: String) {
         guard indexed.insert(name).inserted else { return }
         let lower = name.lowercased()
-        let utf8 = lower.utf8
-        let space = UInt8(ascii: " ")
-        guard utf8.contains(space) else { return }
-        // With single spaces between words, the last k words joined again are a suffix of the name itself: slice
-        // it rather than splitting and joining. Other spacing takes the long way, which collapses it.
-        if utf8.first != space, utf8.last != space, !zip(utf8, utf8.dropFirst()).contains(where: { $0 == space && $1 == space }) {
-            var index = lower.endIndex
-            while let s = lower[..<index].lastIndex(of: " ") {
-                let key = String(lower[lower.index(after: s)...])
-                if bySuffix.index(forKey: key) == nil { bySuffix[key] = name }
-                index = s
+        // An ASCII name with single spaces between its words: the last k words joined again are a suffix of the
+        // name itself, cut at a space byte, rather than split and joined. Other names take the long way.
+        var simple: [String]? = []
+        var bytes = lower
+        bytes.withUTF8 { u in
+            let space = UInt8(ascii: " ")
+            guard let first = u.first, first != space, u.last != space else { simple = nil; return }
+            var k = u.count - 1
+            while k > 0 {
+                let b = u[k]
+                if b >= 0x80 || b == 0x0D || (b == space && u[k - 1] == space) { simple = nil; return }
+                if b == space { simple!.append(String(decoding: UnsafeBufferPointer(rebasing: u[(k + 1)...]), as: UTF8.self)) }
+                k -= 1
             }
+            if first >= 0x80 || first == 0x0D { simple = nil }
+        }
+        if let keys = simple {
+            for key in keys where bySuffix.index(forKey: key) == nil { bySuffix[key] = name }
             return
         }
         let words = lower.split(separator: " ")
@@ -282,9 +302,14 @@ struct SpeakerResolver {
             if paragraph - Int(c.paragraphOf[sentence.lowerBound]) > paragraphs { return nil }
             var lower = upper
             while lower > 0, timeline[lower - 1].token >= sentence.lowerBound { lower -= 1 }
-            let candidates = timeline[lower..<upper].filter { $0.isPerson && visible($0, from: token) && !excluding($0.name) }
-            if let speaker = candidates.first(where: { $0.isSpeaker }) { return speaker.name.isEmpty ? nil : speaker.name }
-            if let last = candidates.last { return last.name.isEmpty ? nil : last.name }
+            // The first speaker among the sentence's people, else its last person (by index: no copies).
+            var speaker: Int?
+            var last: Int?
+            for k in lower..<upper where timeline[k].isPerson && visible(k, from: token) && !excluding(timeline[k].name) {
+                if speaker == nil && timeline[k].isSpeaker { speaker = k }
+                last = k
+            }
+            if let k = speaker ?? last { return timeline[k].name.isEmpty ? nil : timeline[k].name }
             upper = lower
             s -= 1
         }
@@ -293,10 +318,11 @@ struct SpeakerResolver {
 
     func lastSpeaker(before token: Int, within paragraphs: Int, excluding: (String) -> Bool) -> String? {
         let p = Int(c.paragraphOf[min(token, c.count - 1)])
-        for n in recent(before: token).reversed() where n.isPerson && n.isSpeaker && visible(n, from: token) {
-            if p - Int(c.paragraphOf[n.token]) > paragraphs { return nil }
-            if excluding(n.name) { continue }
-            return n.name.isEmpty ? nil : n.name
+        for k in recentIndices(before: token).reversed()
+        where timeline[k].isPerson && timeline[k].isSpeaker && visible(k, from: token) {
+            if p - Int(c.paragraphOf[timeline[k].token]) > paragraphs { return nil }
+            if excluding(timeline[k].name) { continue }
+            return timeline[k].name.isEmpty ? nil : timeline[k].name
         }
         return nil
     }
@@ -315,10 +341,11 @@ struct SpeakerResolver {
         return lo
     }
 
-    /// The remembered mentions before `token`, the last `lookBack` of them.
-    func recent(before token: Int) -> ArraySlice<Named> {
+    /// The timeline indices of the remembered mentions before `token`, the last `lookBack` of them. Loops read
+    /// the entries in place through them rather than copying each one out.
+    func recentIndices(before token: Int) -> Range<Int> {
         let upper = timelineIndex(before: token)
-        return timeline[max(0, upper - Self.lookBack)..<upper]
+        return max(0, upper - Self.lookBack)..<upper
     }
 
     private mutating func insertInTimeline(_ entry: Named) {
@@ -334,25 +361,26 @@ struct SpeakerResolver {
         }
     }
 
-    func visible(_ n: Named, from token: Int) -> Bool {
-        n.quotedIn.map { $0.contains(token) } ?? true
+    func visible(_ k: Int, from token: Int) -> Bool {
+        timeline[k].quotedIn.map { $0.contains(token) } ?? true
     }
 
     /// The organisation a report is about: the last one quoted, else the last one named.
     func lastOrganisation(before token: Int) -> String? {
         let p = Int(c.paragraphOf[min(token, c.count - 1)])
-        for n in recent(before: token).reversed() where !n.isPerson && visible(n, from: token) && n.isSpeaker && !n.name.isEmpty {
-            if p - Int(c.paragraphOf[n.token]) > 6 { break }
-            return n.name
+        for k in recentIndices(before: token).reversed()
+        where !timeline[k].isPerson && visible(k, from: token) && timeline[k].isSpeaker && !timeline[k].name.isEmpty {
+            if p - Int(c.paragraphOf[timeline[k].token]) > 6 { break }
+            return timeline[k].name
         }
         return last(person: false, before: token, within: 3)
     }
 
     func last(person: Bool, before token: Int, within paragraphs: Int = 6) -> String? {
         let p = Int(c.paragraphOf[min(token, c.count - 1)])
-        for n in recent(before: token).reversed() where n.isPerson == person && visible(n, from: token) {
-            if p - Int(c.paragraphOf[n.token]) > paragraphs { return nil }
-            return n.name.isEmpty ? nil : n.name
+        for k in recentIndices(before: token).reversed() where timeline[k].isPerson == person && visible(k, from: token) {
+            if p - Int(c.paragraphOf[timeline[k].token]) > paragraphs { return nil }
+            return timeline[k].name.isEmpty ? nil : timeline[k].name
         }
         return nil
     }
