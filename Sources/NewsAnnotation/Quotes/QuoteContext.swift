@@ -1,7 +1,8 @@
 /// One document as the quote finders read it: every token's lower-cased text, the token ranges of paragraphs,
 /// lines and sentences, and the entity covering each token. Built once per document so that the finders compare
-/// short strings and indices instead of re-reading bytes.
-struct QuoteContext {
+/// short strings and indices instead of re-reading bytes. A class: every finder, parser and resolver holds it, and
+/// copying a reference is one retain where copying a dozen arrays was a dozen.
+final class QuoteContext {
     let text: [UInt8]
     let tokens: [Token]
     let entities: [Entity]
@@ -18,8 +19,9 @@ struct QuoteContext {
     let givenNames: Set<String>
     /// Word classes or punctuation of each token.
     let tags: [WordTag]
-    /// The speech cue starting at each token, if any.
-    private(set) var cues: [SpeechVerbs.Cue?] = []
+    /// The speech cue starting at each token, if any. Written only by `init` (it needs the rest of the context to
+    /// read cues), so no access can conflict: unchecked spares the hot reads a runtime check.
+    @exclusivity(unchecked) private(set) var cues: [SpeechVerbs.Cue?] = []
 
     init(_ doc: Document, givenNames: Set<String> = []) {
         text = doc.text
