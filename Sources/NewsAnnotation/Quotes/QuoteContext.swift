@@ -52,12 +52,18 @@ final class QuoteContext {
                     if token.kind == .word { tag = WordTag.words[word] ?? [] }
                 } else {
                     // ASCII folds byte by byte, and an ASCII word equals a key only byte for byte.
-                    if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
-                    word = scratch.withUnsafeMutableBufferPointer { out in
-                        for (k, b) in bytes.enumerated() { out[k] = hasUpper && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-                        let lower = UnsafeBufferPointer(rebasing: out[0..<bytes.count])
-                        if token.kind == .word { tag = table.tag(lower) }
-                        return String(decoding: lower, as: UTF8.self)
+                    if token.kind != .word && bytes.count == 1 {
+                        word = WordTagTable.asciiBytes[Int(bytes[0])]
+                    } else {
+                        if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
+                        word = scratch.withUnsafeMutableBufferPointer { out in
+                            for (k, b) in bytes.enumerated() { out[k] = hasUpper && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                            let lower = UnsafeBufferPointer(rebasing: out[0..<bytes.count])
+                            guard token.kind == .word else { return String(decoding: lower, as: UTF8.self) }
+                            let (word, wordTag) = table.word(lower)
+                            tag = wordTag
+                            return word
+                        }
                     }
                 }
                 words.append(word)

@@ -8,6 +8,10 @@ struct WordTagTable {
     private let keyBytes: [UInt8]
     private let keyStarts: [Int32]  // entry i's key is keyBytes[keyStarts[i]..<keyStarts[i + 1]]
     private let tags: [WordTag]
+    /// Each entry's word, made once: a token that is a listed word takes it rather than decoding its bytes again.
+    private let strings: [String]
+    /// The one-byte ASCII strings, for punctuation tokens.
+    static let asciiBytes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     static let shared = WordTagTable(WordTag.words)
 
@@ -18,6 +22,7 @@ struct WordTagTable {
         var keyBytes: [UInt8] = []
         var keyStarts: [Int32] = [0]
         var tags: [WordTag] = []
+        var strings: [String] = []
         for (word, tag) in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
             let bytes = Array(word.utf8)
             var slot = WordTagTable.hash(bytes) & (size - 1)
@@ -26,12 +31,14 @@ struct WordTagTable {
             keyBytes += bytes
             keyStarts.append(Int32(keyBytes.count))
             tags.append(tag)
+            strings.append(word)
         }
         self.slots = slots
         mask = size - 1
         self.keyBytes = keyBytes
         self.keyStarts = keyStarts
         self.tags = tags
+        self.strings = strings
     }
 
     /// FNV-1a: a few instructions a byte, and words are short.
@@ -41,17 +48,22 @@ struct WordTagTable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    /// The classes of the word spelled by `bytes` (lower case), or none.
-    func tag(_ bytes: UnsafeBufferPointer<UInt8>) -> WordTag {
+    /// The word spelled by `bytes` (lower case) and its classes: the listed word, or a new string and no class.
+    func word(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, WordTag) {
+        let entry = self.entry(bytes)
+        return entry >= 0 ? (strings[entry], tags[entry]) : (String(decoding: bytes, as: UTF8.self), [])
+    }
+
+    private func entry(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var slot = WordTagTable.hash(bytes) & mask
         while true {
             let entry = Int(slots[slot])
-            if entry < 0 { return [] }
+            if entry < 0 { return -1 }
             let start = Int(keyStarts[entry]), end = Int(keyStarts[entry + 1])
             if end - start == bytes.count, keyBytes.withUnsafeBufferPointer({ keys in
                 bytes.indices.allSatisfy { keys[start + $0] == bytes[$0] }
             }) {
-                return tags[entry]
+                return entry
             }
             slot = (slot + 1) & mask
         }
