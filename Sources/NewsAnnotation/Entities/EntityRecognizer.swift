@@ -8,6 +8,7 @@ public final class EntityRecognizer {
     public let gazetteer: Gazetteer
     let matcher: GazetteerMatcher
     let folder = KeyFolder()
+    let interner: WordInterner
     let rules: NameRules
     let guesser = UnknownNameGuesser()
     let resolver: NameResolver
@@ -15,17 +16,20 @@ public final class EntityRecognizer {
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         self.matcher = GazetteerMatcher(gazetteer: gazetteer)
+        self.interner = WordInterner(gazetteer: gazetteer, folder: folder)
         self.rules = NameRules(gazetteer: gazetteer)
-        self.resolver = NameResolver(gazetteerGivenName: { [givenNames = gazetteer.givenNames] in givenNames.contains($0) })
+        self.resolver = NameResolver()
     }
 
     public func process(_ doc: inout Document) {
-        let keys = tokenKeys(doc)
-        let keyIDs = keys.map { gazetteer.vocabulary.id($0) }
+        let words = interner.ids(doc)
+        let keys = words.map { interner.keys[Int($0)] }
+        let keyIDs = words.map { interner.vocabularyIDs[Int($0)] }
+        let classes = words.map { interner.classes[Int($0)] }
         let matches = matcher.matches(doc, keys: keyIDs)
-        let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, matches: matches)
-        let guessed = guesser.guess(found, doc, keys: keys, keyIDs: keyIDs, gazetteer: gazetteer)
-        doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys))
+        let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, classes: classes, matches: matches)
+        let guessed = guesser.guess(found, doc, keys: keys, keyIDs: keyIDs, classes: classes, gazetteer: gazetteer)
+        doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys, classes: classes))
         spellCanonically(&doc.entities)
     }
 
@@ -57,8 +61,6 @@ public final class EntityRecognizer {
 
     /// The folded key of every token.
     func tokenKeys(_ doc: Document) -> [String] {
-        doc.text.withUnsafeBufferPointer { text in
-            doc.tokens.map { token in folder.key(UnsafeBufferPointer(rebasing: text[token.start..<token.end])) }
-        }
+        interner.ids(doc).map { interner.keys[Int($0)] }
     }
 }

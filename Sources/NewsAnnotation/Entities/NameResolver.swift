@@ -3,11 +3,9 @@
 /// after "Sergey Lebedev"), an acronym given in parentheses after its long form ("Commonwealth of Independent States
 /// (CIS)") and that acronym's later uses.
 struct NameResolver {
-    /// Whether a key is a known given name.
-    let gazetteerGivenName: (String) -> Bool
     let variantKeys = VariantKeyCache()
 
-    func resolve(_ entities: [Entity], _ doc: Document, keys: [String]) -> [Entity] {
+    func resolve(_ entities: [Entity], _ doc: Document, keys: [String], classes: [WordClass]) -> [Entity] {
         let tokens = doc.tokens
         var result = entities
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -137,7 +135,7 @@ struct NameResolver {
         for e in result where e.type == .person {
             let first = Int(e.firstToken)
             guard first >= 2, keys[first - 1] == "and", !covered[first - 2], tokens[first - 2].isCapitalized,
-                  tokens[first - 2].kind == .word, gazetteerGivenName(keys[first - 2]), gazetteerGivenName(keys[first]),
+                  tokens[first - 2].kind == .word, classes[first - 2].contains(.givenName), classes[first].contains(.givenName),
                   Int(e.endToken) - first >= 2 else { continue }
             let surname = doc.string(TextRange(tokens[first + 1].range.start, tokens[Int(e.endToken) - 1].range.end))
             result.append(Entity(range: tokens[first - 2].range, type: .person,
@@ -150,11 +148,11 @@ struct NameResolver {
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
             let variant = bySurname.isEmpty ? "" : variantKeys.key(keys[t])
-            if bySurname[variant] == nil, let person = byGivenName[keys[t]] ?? nil, !NameWords.startsNoName(keys[t]),
+            if bySurname[variant] == nil, let person = byGivenName[keys[t]] ?? nil, !classes[t].contains(.startsNoName),
                t + 1 >= tokens.count || !tokens[t + 1].isCapitalized || !tokens[t + 1].flags.contains(.spaceBefore) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person, firstToken: t, endToken: t + 1))
                 covered[t] = true
-            } else if let person = bySurname[variant], !NameWords.startsNoName(keys[t]) {
+            } else if let person = bySurname[variant], !classes[t].contains(.startsNoName) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person.canonical,
                                      firstToken: t, endToken: t + 1))
                 covered[t] = true

@@ -18,18 +18,19 @@ struct NameRules {
         let doc: Document
         let keys: [String]      // folded key of each token
         let keyIDs: [Int32]
+        let classes: [WordClass]  // what the word lists say of each token's key
         let gazetteerAt: [Int32]  // index into `matches` covering the token, or -1
         let matches: [GazetteerMatcher.Match]
         let titleEnd: [Int32]   // for a token inside a title phrase: one past the phrase's last token; else -1
     }
 
-    func entities(_ doc: Document, keys: [String], keyIDs: [Int32], matches: [GazetteerMatcher.Match]) -> [Entity] {
+    func entities(_ doc: Document, keys: [String], keyIDs: [Int32], classes: [WordClass], matches: [GazetteerMatcher.Match]) -> [Entity] {
         let tokens = doc.tokens
         var gazetteerAt = [Int32](repeating: -1, count: tokens.count)
         for (m, match) in matches.enumerated() {
             for t in match.firstToken..<match.endToken { gazetteerAt[t] = Int32(m) }
         }
-        let context = Context(doc: doc, keys: keys, keyIDs: keyIDs, gazetteerAt: gazetteerAt, matches: matches,
+        let context = Context(doc: doc, keys: keys, keyIDs: keyIDs, classes: classes, gazetteerAt: gazetteerAt, matches: matches,
                               titleEnd: titles(doc, keyIDs: keyIDs, gazetteerAt: gazetteerAt))
         var result: [Entity] = []
         var i = 0
@@ -96,17 +97,17 @@ struct NameRules {
         let tokens = c.doc.tokens
         guard isNameWord(start, c) else { return nil }
         // A closed-class word that is capitalised only because it starts a sentence or a headline is no name.
-        if c.gazetteerAt[start] < 0, NameWords.startsNoName(c.keys[start]) { return nil }
+        if c.gazetteerAt[start] < 0, c.classes[start].contains(.startsNoName) { return nil }
         // A sentence-initial "-ing" word is a verb, not the start of a name: "Leading Intelligence Committee".
         if c.gazetteerAt[start] < 0, tokens[start].flags.contains(.sentenceStart), c.keys[start].hasSuffix("ing"),
-           !gazetteer.givenNames.contains(c.keys[start]) { return nil }
+           !c.classes[start].contains(.givenName) { return nil }
         var end = start + 1
         var sawOf = false
         while end < tokens.count {
             let token = tokens[end]
             if token.sentence != tokens[start].sentence { break }
             if isNameWord(end, c) {
-                if NameWords.functionWords.contains(c.keys[end]) && c.gazetteerAt[end] < 0 && !isInitial(end, c) { break }
+                if c.classes[end].contains(.functionWord) && c.gazetteerAt[end] < 0 && !isInitial(end, c) { break }
                 if token.flags.contains(.spaceBefore) || tokens[end - 1].kind != .punct || isJoiner(end - 1, c) {
                     end += 1
                     continue
@@ -116,7 +117,7 @@ struct NameRules {
             if token.kind == .word, token.flags.contains(.lowercase),
                let next = connectorRun(from: end, after: end - 1, sawOf: sawOf, c),
                next < tokens.count, tokens[next].sentence == tokens[start].sentence, isNameWord(next, c),
-               !NameWords.functionWords.contains(c.keys[next]) || c.gazetteerAt[next] >= 0 {
+               !c.classes[next].contains(.functionWord) || c.gazetteerAt[next] >= 0 {
                 if (end..<next).contains(where: { c.keys[$0] == "of" }) { sawOf = true }
                 end = next
                 continue
@@ -128,11 +129,11 @@ struct NameRules {
             break
         }
         // Drop trailing joiners and connectors; keep a closing patronymic particle ("Ilham Heydar oglu").
-        while end > start + 1, !isNameWord(end - 1, c), !NameWords.patronymicParticles.contains(c.keys[end - 1]) {
+        while end > start + 1, !isNameWord(end - 1, c), !c.classes[end - 1].contains(.patronymicParticle) {
             end -= 1
         }
         if end < tokens.count, end > start + 1, tokens[end].kind == .word, tokens[end].sentence == tokens[start].sentence,
-           NameWords.patronymicParticles.contains(c.keys[end]), isNameWord(end - 1, c) {
+           c.classes[end].contains(.patronymicParticle), isNameWord(end - 1, c) {
             end += 1
         }
         return start..<end
@@ -142,21 +143,19 @@ struct NameRules {
     /// follows; nil otherwise.
     func connectorRun(from t: Int, after before: Int, sawOf: Bool, _ c: Context) -> Int? {
         let tokens = c.doc.tokens
-        let previous = c.keys[before]
-        let orgOrPlaceWord = NameWords.organizationTails.contains(previous)
-            || NameWords.organizationHeads.contains(previous) || NameWords.placeHeads.contains(previous)
-            || NameWords.placeTails.contains(previous)
+        let previous = c.classes[before]
+        let orgOrPlaceWord = !previous.isDisjoint(with: [.organizationTail, .organizationHead, .placeHead, .placeTail])
         var i = t
         var allowed = true
         while i < tokens.count, i - t < 3, tokens[i].kind == .word, tokens[i].flags.contains(.lowercase) {
             let key = c.keys[i]
             switch key {
             case "of": allowed = allowed && i == t
-            case "for", "on": allowed = allowed && NameWords.organizationHeads.contains(previous) && i == t
+            case "for", "on": allowed = allowed && previous.contains(.organizationHead) && i == t
             case "the": allowed = allowed && i > t && c.keys[i - 1] != "and" || i > t && c.keys[i - 1] == "of"
             case "and", "&": allowed = allowed && sawOf && i == t
             default:
-                guard NameWords.nameParticles.contains(key) else { return nil }
+                guard c.classes[i].contains(.nameParticle) else { return nil }
                 allowed = allowed && !orgOrPlaceWord
             }
             i += 1
@@ -193,19 +192,19 @@ struct NameRules {
         // 2. Organisation by its head or tail word.
         let first = chunk.lowerBound
         let startsWithMatch = c.gazetteerAt[first] >= 0
-        if !startsWithMatch, NameWords.organizationHeads.contains(c.keys[first]), first + 1 < chunk.upperBound,
+        if !startsWithMatch, c.classes[first].contains(.organizationHead), first + 1 < chunk.upperBound,
            c.keys[first + 1] == "of" {
             return [Entity(range: span(chunk, c), type: .org, name: text(chunk, c), firstToken: chunk.lowerBound,
                            endToken: chunk.upperBound)]
         }
-        if !startsWithMatch, NameWords.placeHeads.contains(c.keys[first]), first + 1 < chunk.upperBound,
+        if !startsWithMatch, c.classes[first].contains(.placeHead), first + 1 < chunk.upperBound,
            c.keys[first + 1] == "of", tokens[first].isCapitalized {
             return [Entity(range: span(chunk, c), type: .place, name: text(chunk, c), firstToken: chunk.lowerBound,
                            endToken: chunk.upperBound)]
         }
         var tail = -1
         for t in chunk where t > chunk.lowerBound && tokens[t].kind == .word && tokens[t].isCapitalized
-            && NameWords.organizationTails.contains(c.keys[t]) && c.gazetteerAt[t] < 0 {
+            && c.classes[t].contains(.organizationTail) && c.gazetteerAt[t] < 0 {
             tail = t
         }
         if tail >= 0 {
@@ -215,15 +214,13 @@ struct NameRules {
             for o in chunk.lowerBound..<tail where c.keys[o] == "of" && o > orgStart {
                 // Once an organisation word has been passed, later "of"s belong to its complement: "Council of
                 // Heads of Government".
-                if (orgStart..<o).contains(where: { NameWords.organizationHeads.contains(c.keys[$0])
-                    || NameWords.organizationTails.contains(c.keys[$0]) }) { break }
-                let before = c.keys[o - 1]
-                let first = c.keys[chunk.lowerBound]
+                if (orgStart..<o).contains(where: { c.classes[$0].contains(.organizationHead)
+                    || c.classes[$0].contains(.organizationTail) }) { break }
+                let before = c.classes[o - 1]
+                let first = c.classes[chunk.lowerBound]
                 let leftIsName = c.gazetteerAt[chunk.lowerBound] >= 0 || tokens[chunk.lowerBound].flags.contains(.allCaps)
-                    || NameWords.organizationHeads.contains(first)
-                    || NameWords.placeHeads.contains(first)
-                if !leftIsName, !(NameWords.organizationHeads.contains(before) || NameWords.organizationTails.contains(before)
-                     || NameWords.placeHeads.contains(before)) {
+                    || !first.isDisjoint(with: [.organizationHead, .placeHead])
+                if !leftIsName, before.isDisjoint(with: [.organizationHead, .organizationTail, .placeHead]) {
                     var next = o + 1
                     while next < tail, c.keys[next] == "the" { next += 1 }
                     orgStart = next
@@ -249,7 +246,7 @@ struct NameRules {
         }
         // 3. Place by its tail word.
         let last = chunk.upperBound - 1
-        if chunk.count >= 2, tokens[last].isCapitalized, NameWords.placeTails.contains(c.keys[last]),
+        if chunk.count >= 2, tokens[last].isCapitalized, c.classes[last].contains(.placeTail),
            c.gazetteerAt[last] < 0 {
             return [Entity(range: span(chunk, c), type: .place, name: text(chunk, c), firstToken: chunk.lowerBound,
                            endToken: chunk.upperBound)]
@@ -302,7 +299,7 @@ struct NameRules {
         let match = c.matches[Int(m)]
         let entry = gazetteer.entries[Int(match.entry)]
         guard entry.type == .person, match.firstToken == run.upperBound,
-              run.allSatisfy({ tokens[$0].kind == .word && gazetteer.givenNames.contains(c.keys[$0]) }) else { return nil }
+              run.allSatisfy({ tokens[$0].kind == .word && c.classes[$0].contains(.givenName) }) else { return nil }
         let whole = run.lowerBound..<match.endToken
         let givenName = c.keys[run.lowerBound]
         let canonicalFirst = folderKey(entry.canonical.split(separator: " ").first.map(String.init) ?? "")
@@ -344,12 +341,12 @@ struct NameRules {
         }
         let after = run.upperBound
         if after < tokens.count, tokens[after].kind == .word, tokens[after].flags.contains(.lowercase),
-           NameWords.placeNouns.contains(c.keys[after]), words.count <= 2 {
+           c.classes[after].contains(.placeNoun), words.count <= 2 {
             return Entity(range: span(run, c), type: .place, name: text(run, c), firstToken: run.lowerBound,
                           endToken: run.upperBound)
         }
         // A run that ends in an organisation word is no person ("Federal Official Gazette").
-        if let last = words.last, NameWords.organizationTails.contains(c.keys[last]) { return nil }
+        if let last = words.last, c.classes[last].contains(.organizationTail) { return nil }
         if personEvidence(run, words: words, chunk: chunk, c) {
             return Entity(range: span(run, c), type: .person, name: text(run, c), firstToken: run.lowerBound,
                           endToken: run.upperBound)
@@ -369,7 +366,7 @@ struct NameRules {
     func isNameLike(_ t: Int, _ c: Context) -> Bool {
         let token = c.doc.tokens[t]
         return token.kind == .word && token.isCapitalized && !token.flags.contains(.allCaps) && token.range.length >= 2
-            && !EnglishWords.contains(c.keys[t]) && !NameWords.startsNoName(c.keys[t]) && !isDemonym(t, c)
+            && !c.classes[t].contains(.englishWord) && !c.classes[t].contains(.startsNoName) && !isDemonym(t, c)
     }
 
     func personEvidence(_ run: Range<Int>, words: [Int], chunk: Range<Int>, _ c: Context) -> Bool {
@@ -383,7 +380,7 @@ struct NameRules {
             || (run.upperBound == chunk.upperBound && run.lowerBound > chunk.lowerBound && titleBefore(chunk.lowerBound, c, throughOf: true)) {
             return true
         }
-        if gazetteer.givenNames.contains(c.keys[words[0]]) && words.count >= 2 { return true }
+        if c.classes[words[0]].contains(.givenName) && words.count >= 2 { return true }
         if isTranscriptSpeaker(run, c) { return true }
         if words.count >= 2, let last = words.last, hasSurnameShape(last, c) { return true }
         if words.count >= 2, words.count <= 3, run.upperBound < tokens.count,
@@ -403,7 +400,7 @@ struct NameRules {
         // labels, not speakers.
         let words = run.filter { tokens[$0].kind == .word }
         guard words.allSatisfy({ tokens[$0].flags.contains(.allCaps) || tokens[$0].range.length == 1 })
-            || gazetteer.givenNames.contains(c.keys[words[0]]) else { return false }
+            || c.classes[words[0]].contains(.givenName) else { return false }
         if c.keys[run.upperBound] == ":" { return true }
         guard c.keys[run.upperBound] == "," else { return false }
         var k = run.upperBound + 1
@@ -458,7 +455,7 @@ struct NameRules {
     func trimmed(_ range: Range<Int>, _ c: Context) -> Range<Int>? {
         var s = range.lowerBound, e = range.upperBound
         while s < e, !(c.doc.tokens[s].kind == .word && c.doc.tokens[s].isCapitalized) && c.gazetteerAt[s] < 0 { s += 1 }
-        while e > s, !isNameWord(e - 1, c), !NameWords.patronymicParticles.contains(c.keys[e - 1]) { e -= 1 }
+        while e > s, !isNameWord(e - 1, c), !c.classes[e - 1].contains(.patronymicParticle) { e -= 1 }
         return s < e ? s..<e : nil
     }
 

@@ -1,0 +1,137 @@
+/// Gives every token of a document its folded key, the key's gazetteer vocabulary id and its `WordClass`, with one
+/// cheap lookup per token.
+///
+/// Each distinct folded word gets a dense id the first time a worker meets it; what the rules ask of a word (its
+/// vocabulary id, its classes) is worked out then and kept at that id. A token's lookup hashes its bytes with
+/// FNV-1a in an open-addressing table, lower-casing ASCII on the fly, and compares bytes: no `String` is made and
+/// nothing is hashed with SipHash for a word seen before. News repeats its words, so nearly every token is one.
+/// Words outside ASCII are folded by the worker's `KeyFolder` first, then interned by their folded key.
+///
+/// Ids are stable within a document; the table is emptied between documents once it holds `capacity` words, so
+/// memory stays flat over any stream. Not thread-safe: each worker's recognizer owns one.
+final class WordInterner {
+    let gazetteer: Gazetteer
+    private let folder: KeyFolder
+    private let capacity: Int
+
+    /// Per word id: the folded key, its vocabulary id (-1 when no gazetteer phrase holds it), its classes.
+    private(set) var keys: [String] = []
+    private(set) var vocabularyIDs: [Int32] = []
+    private(set) var classes: [WordClass] = []
+
+    private var table = Table(slotCount: 1 << 14)
+
+    init(gazetteer: Gazetteer, folder: KeyFolder, capacity: Int = 200_000) {
+        self.gazetteer = gazetteer
+        self.folder = folder
+        self.capacity = capacity
+    }
+
+    /// The word ids of a document's tokens.
+    func ids(_ doc: Document) -> [Int32] {
+        if keys.count >= capacity { removeAll() }
+        // The table leaves the object for the loop: a class's stored property pays an exclusivity check per access.
+        var table = Table(slotCount: 0)
+        swap(&table, &self.table)
+        defer { swap(&table, &self.table) }
+        return doc.text.withUnsafeBufferPointer { text in
+            doc.tokens.map { token in
+                let bytes = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
+                if !bytes.contains(where: { $0 >= 0x80 }) {
+                    return table.id(lowercasing: bytes) ?? add(bytes, to: &table)
+                }
+                var key = folder.key(bytes)
+                return key.withUTF8 { table.id(lowercasing: $0) ?? add($0, to: &table) }
+            }
+        }
+    }
+
+    private func add(_ bytes: UnsafeBufferPointer<UInt8>, to table: inout Table) -> Int32 {
+        let key = String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (i, b) in bytes.enumerated() { out[i] = Table.lower(b) }
+            return bytes.count
+        }
+        let id = table.insert(key)
+        keys.append(key)
+        vocabularyIDs.append(gazetteer.vocabulary.id(key))
+        classes.append(WordClass.of(key, givenNames: gazetteer.givenNames))
+        return id
+    }
+
+    private func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        vocabularyIDs.removeAll(keepingCapacity: true)
+        classes.removeAll(keepingCapacity: true)
+        table = Table(slotCount: 1 << 14)
+    }
+
+    /// Folded keys by their bytes: FNV-1a, open addressing, linear probing, at most half full.
+    struct Table {
+        private var slots: [Int32]  // word id, or -1 for an empty slot
+        private var keyBytes: [UInt8] = []
+        private var keyStarts: [Int32] = [0]  // word i's key is keyBytes[keyStarts[i]..<keyStarts[i + 1]]
+
+        /// `slotCount` a power of two; 0 only for a table that stands in while the real one is out.
+        init(slotCount: Int) {
+            slots = [Int32](repeating: -1, count: slotCount)
+        }
+
+        @inline(__always)
+        static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+
+        @inline(__always)
+        private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(lower(b))) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
+        }
+
+        /// The id of the word spelled by `bytes` once ASCII capitals are lower-cased, or nil.
+        func id(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+            let mask = slots.count - 1
+            var slot = Self.hash(bytes) & mask
+            return slots.withUnsafeBufferPointer { slots in
+                keyBytes.withUnsafeBufferPointer { stored in
+                    keyStarts.withUnsafeBufferPointer { starts in
+                        while true {
+                            let id = slots[slot]
+                            if id < 0 { return nil }
+                            let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
+                            if end - start == bytes.count {
+                                var i = 0
+                                while i < bytes.count, stored[start + i] == Self.lower(bytes[i]) { i += 1 }
+                                if i == bytes.count { return id }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Adds a key not in the table; its id is the number of keys before it.
+        mutating func insert(_ key: String) -> Int32 {
+            let id = Int32(keyStarts.count - 1)
+            keyBytes.append(contentsOf: key.utf8)
+            keyStarts.append(Int32(keyBytes.count))
+            if Int(id + 1) * 2 > slots.count {
+                rehash(size: slots.count * 2)
+            } else {
+                place(id)
+            }
+            return id
+        }
+
+        private mutating func place(_ id: Int32) {
+            let mask = slots.count - 1
+            var slot = Self.hash(keyBytes[Int(keyStarts[Int(id)])..<Int(keyStarts[Int(id) + 1])]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = id
+        }
+
+        private mutating func rehash(size: Int) {
+            slots = [Int32](repeating: -1, count: size)
+            for id in 0..<Int32(keyStarts.count - 1) { place(id) }
+        }
+    }
+}
