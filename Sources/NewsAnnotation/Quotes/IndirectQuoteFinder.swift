@@ -22,25 +22,34 @@ struct IndirectQuoteFinder {
     func find(into quotes: inout [FoundQuote]) {
         let directs = quotes.filter { $0.kind == .direct }.sorted { $0.first < $1.first }
         var found: [FoundQuote] = []
+        // The furthest end among found[0...k]: a search back for an overlap stops where nothing earlier reaches.
+        var reach: [Int] = []
+        func keep(_ q: FoundQuote) {
+            found.append(q)
+            reach.append(max(reach.last ?? Int.min, q.end))
+        }
         for sentence in c.sentences {
+            // Reports found before this sentence have their cues before it: a participle's search for the report
+            // of its own sentence starts here.
+            let sentenceFound = found.count
             var i = sentence.lowerBound
             while i < sentence.upperBound {
                 guard c.isWord(i), let cue = SpeechVerbs.cue(at: i, in: c) else {
                     i += 1
                     continue
                 }
-                if var q = report(cue, in: sentence, found: found) {
+                if var q = report(cue, in: sentence, found: found[sentenceFound...]) {
                     trim(&q)
                     // Reports are found in text order: only the last few can overlap this one.
                     if q.first < q.end, !found.suffix(16).contains(where: { overlap($0, q) >= 0.5 }),
                        coverage(q, by: directs) < 0.8 {
-                        found.append(q)
+                        keep(q)
                     }
                 }
                 i = cue.end
             }
-            if let q = headlineSource(sentence), !found.contains(where: { overlap($0, q) >= 0.5 }) {
-                found.append(q)
+            if let q = headlineSource(sentence), !overlapsFound(q, found, reach: reach) {
+                keep(q)
             }
         }
         quotes += found
@@ -48,7 +57,17 @@ struct IndirectQuoteFinder {
 
     // MARK: - Patterns
 
-    private func report(_ cue: SpeechVerbs.Cue, in sentence: Range<Int>, found: [FoundQuote]) -> FoundQuote? {
+    /// Whether a report found already covers half of `q` or more (by their union).
+    private func overlapsFound(_ q: FoundQuote, _ found: [FoundQuote], reach: [Int]) -> Bool {
+        var k = found.count - 1
+        while k >= 0, reach[k] > q.first {
+            if overlap(found[k], q) >= 0.5 { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    private func report(_ cue: SpeechVerbs.Cue, in sentence: Range<Int>, found: ArraySlice<FoundQuote>) -> FoundQuote? {
         let cueRange = cue.first..<cue.end
         // "Having said that, …": "that" is the verb's object and the comma closes it; nothing is reported.
         // ("Stating that, given …, the rival …" does report: only the "having said that" idiom is excluded.)
@@ -139,7 +158,8 @@ struct IndirectQuoteFinder {
     }
 
     /// "Stating that CLAUSE, the minister …" and "…, noting that CLAUSE".
-    private func participle(_ cue: SpeechVerbs.Cue, sentence: Range<Int>, end: Int, found: [FoundQuote]) -> FoundQuote? {
+    private func participle(_ cue: SpeechVerbs.Cue, sentence: Range<Int>, end: Int,
+                            found: ArraySlice<FoundQuote>) -> FoundQuote? {
         var j = cue.end
         if cue.verb.object { j = skipObject(j, limit: end) }
         let cueRange = cue.first..<cue.end
