@@ -26,7 +26,7 @@ public final class EntityRecognizer {
         let keys = words.map { interner.keys[Int($0)] }
         let keyIDs = words.map { interner.vocabularyIDs[Int($0)] }
         let classes = words.map { interner.classes[Int($0)] }
-        let matches = matcher.matches(doc, keys: keyIDs)
+        let matches = matcher.matches(doc, keys: keyIDs, words: (words, interner))
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, classes: classes, matches: matches)
         let guessed = guesser.guess(found, doc, keys: keys, keyIDs: keyIDs, classes: classes, gazetteer: gazetteer)
         doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys, classes: classes))

@@ -33,8 +33,14 @@ public struct GazetteerMatcher: Sendable {
 
     /// Every match, left to right, non-overlapping.
     public func matches(_ doc: Document, keys: [Int32]) -> [Match] {
+        matches(doc, keys: keys, words: nil)
+    }
+
+    /// Every match; `words` (the tokens' ids in a worker's interner) lets variant look-ups of ASCII words be
+    /// remembered across documents.
+    func matches(_ doc: Document, keys: [Int32], words: (ids: [Int32], interner: WordInterner)?) -> [Match] {
         let titleCase = Self.titleCaseSentences(doc.tokens, sentenceCount: doc.sentences.count)
-        var variants = VariantLookup(doc: doc, gazetteer: gazetteer)
+        var variants = VariantLookup(doc: doc, gazetteer: gazetteer, words: words)
         let first = matches(doc, keys: keys, titleCase: titleCase, variants: &variants, seen: [])
         // A one-word variant refused because its entity was named only further on ("Şuşa … Shusha"): once more,
         // with every entity the document names.
@@ -215,9 +221,12 @@ struct VariantLookup {
     private var builder = RomanizationVariants.Builder()
     private var scratch: [UInt8] = []
 
-    init(doc: Document, gazetteer: Gazetteer) {
+    let words: (ids: [Int32], interner: WordInterner)?
+
+    init(doc: Document, gazetteer: Gazetteer, words: (ids: [Int32], interner: WordInterner)? = nil) {
         self.doc = doc
         self.gazetteer = gazetteer
+        self.words = words
     }
 
     /// The entity-word ids token `t` may stand for: its `alt` reading's key, and the words sharing the variant key
@@ -262,11 +271,14 @@ struct VariantLookup {
         let token = doc.tokens[t]
         guard token.kind == .word, token.isCapitalized || GazetteerMatcher.isUncased(token, doc.text) else { return [] }
         if !token.flags.contains(.nonASCII) {
-            // ASCII: the key is the lower-cased bytes.
+            // ASCII: the key is the lower-cased bytes, and the answer depends on the key alone.
+            if let words, let known = words.interner.variantAlternatives(of: words.ids[t]) { return known }
             scratch.removeAll(keepingCapacity: true)
             for b in doc.text[token.start..<token.end] { scratch.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b) }
             let ids = scratch.withUnsafeBufferPointer { gazetteer.variantIDs(ofKey: $0, builder: &builder) }
-            return ids.isEmpty || EnglishWords.contains(String(decoding: scratch, as: UTF8.self)) ? [] : ids
+            let found = ids.isEmpty || EnglishWords.contains(String(decoding: scratch, as: UTF8.self)) ? [] : ids
+            if let words { words.interner.setVariantAlternatives(found, of: words.ids[t]) }
+            return found
         }
         let text = doc.string(token.range)
         var key = KeyFolder.fold(text)

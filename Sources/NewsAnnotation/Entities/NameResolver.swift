@@ -36,7 +36,7 @@ struct NameResolver {
         // Long forms no list knows, recognised by the acronym after them: "Institute for Fiscal Studies (IFS)".
         var spans = EntitySpanIndex(result, tokenCount: tokens.count)
         var longForms: [Entity] = []
-        for t in tokens.indices where keys[t] == "(" && t + 2 < tokens.count && keys[t + 2] == ")" {
+        for t in tokens.indices where tokens[t].kind == .punct && keys[t] == "(" && t + 2 < tokens.count && keys[t + 2] == ")" {
             let acronym = tokens[t + 1]
             guard acronym.flags.contains(.allCaps), (2...8).contains(acronym.range.length),
                   !spans.hasEntity(endingAt: t),
@@ -103,7 +103,7 @@ struct NameResolver {
                 result[index].name = full
             }
         }
-        for t in tokens.indices.dropLast() where !covered[t] && !covered[t + 1] && tokens[t].isCapitalized
+        for t in tokens.indices.dropLast() where !byTwoWordSurname.isEmpty && !covered[t] && !covered[t + 1] && tokens[t].isCapitalized
             && tokens[t + 1].isCapitalized && tokens[t + 1].flags.contains(.spaceBefore) {
             if let full = byTwoWordSurname[keys[t] + " " + keys[t + 1]] {
                 result.append(Entity(range: TextRange(tokens[t].range.start, tokens[t + 1].range.end), type: .person,
@@ -124,7 +124,7 @@ struct NameResolver {
         }
 
         // Party-and-state tags of US politicians: "(R-WI)".
-        for t in tokens.indices where keys[t] == "(" && t + 4 < tokens.count && keys[t + 2] == "-" && keys[t + 4] == ")" {
+        for t in tokens.indices where tokens[t].kind == .punct && keys[t] == "(" && t + 4 < tokens.count && keys[t + 2] == "-" && keys[t + 4] == ")" {
             guard ["r", "d", "i"].contains(keys[t + 1]), !covered[t + 3], let state = USStateCodes.names[keys[t + 3]],
                   tokens[t + 3].flags.contains(.allCaps) else { continue }
             result.append(Entity(range: tokens[t + 3].range, type: .place, name: state, firstToken: t + 3, endToken: t + 4))

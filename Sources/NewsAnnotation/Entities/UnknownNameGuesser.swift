@@ -2,17 +2,6 @@
 /// mentions: "in Bundaberg" makes every "Bundaberg" a place, "Siddaramaiah said" every "Siddaramaiah" a person.
 /// A word with no cue, or with as many place cues as person cues, stays untagged.
 struct UnknownNameGuesser {
-    /// Whether token `t` is a one-token PLACE entity (a list item the gazetteer knows).
-    func isPlace(_ t: Int, _ entities: [Entity]) -> Bool {
-        var lo = 0, hi = entities.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if Int(entities[mid].endToken) <= t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < entities.count && Int(entities[lo].firstToken) == t && Int(entities[lo].endToken) == t + 1
-            && entities[lo].type == .place
-    }
-
     func guess(_ entities: [Entity], _ doc: Document, keys: [String], keyIDs: [Int32], classes: [WordClass],
                gazetteer: Gazetteer) -> [Entity] {
         let entities = entities.sorted { $0.range < $1.range }
@@ -41,6 +30,9 @@ struct UnknownNameGuesser {
         }
         let candidates = tokens.indices.map(isCandidate)
         func candidate(_ t: Int) -> Bool { candidates[t] }
+        // One-token PLACE entities: list items the gazetteer knows.
+        var placeAt = [Bool](repeating: false, count: tokens.count)
+        for e in entities where e.type == .place && e.endToken == e.firstToken + 1 { placeAt[Int(e.firstToken)] = true }
 
         var votes: [String: (place: Int, person: Int, midSentence: Int)] = [:]
         var mentions: [Int] = []
@@ -48,7 +40,7 @@ struct UnknownNameGuesser {
         var listPlace = [Bool](repeating: false, count: tokens.count)
         var t0 = 0
         while t0 < tokens.count {
-            guard candidate(t0) || isPlace(t0, entities) else {
+            guard candidate(t0) || placeAt[t0] else {
                 t0 += 1
                 continue
             }
@@ -58,12 +50,12 @@ struct UnknownNameGuesser {
                   tokens[k + 1].sentence == tokens[t0].sentence {
                 var next = k + 1
                 if keys[k] == "," && (keys[next] == "and" || keys[next] == "or") { next += 1 }
-                guard next < tokens.count, candidate(next) || isPlace(next, entities) else { break }
+                guard next < tokens.count, candidate(next) || placeAt[next] else { break }
                 items.append(next)
                 k = next + 1
             }
-            if items.count >= 3 || items.count == 2 && items.contains(where: { isPlace($0, entities) }) {
-                let cued = items.contains { isPlace($0, entities) || UnknownNameCues.placeCueBefore($0, doc, keys: keys)
+            if items.count >= 3 || items.count == 2 && items.contains(where: { placeAt[$0] }) {
+                let cued = items.contains { placeAt[$0] || UnknownNameCues.placeCueBefore($0, doc, keys: keys)
                     || UnknownNameCues.placeListCueBefore($0, doc, keys: keys) }
                 if cued { for item in items { listPlace[item] = true } }
             }

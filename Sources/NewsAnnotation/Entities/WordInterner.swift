@@ -18,6 +18,8 @@ final class WordInterner {
     private(set) var keys: [String] = []
     private(set) var vocabularyIDs: [Int32] = []
     private(set) var classes: [WordClass] = []
+    /// Per word id: the entity words its romanisation variants stand for, once the matcher has asked (ASCII words).
+    private var variantAlternatives: [[Int32]?] = []
 
     private var table = Table(slotCount: 1 << 14)
 
@@ -55,13 +57,19 @@ final class WordInterner {
         keys.append(key)
         vocabularyIDs.append(gazetteer.vocabulary.id(key))
         classes.append(WordClass.of(key, givenNames: gazetteer.givenNames))
+        variantAlternatives.append(nil)
         return id
     }
+
+    func variantAlternatives(of id: Int32) -> [Int32]? { variantAlternatives[Int(id)] }
+
+    func setVariantAlternatives(_ ids: [Int32], of id: Int32) { variantAlternatives[Int(id)] = ids }
 
     private func removeAll() {
         keys.removeAll(keepingCapacity: true)
         vocabularyIDs.removeAll(keepingCapacity: true)
         classes.removeAll(keepingCapacity: true)
+        variantAlternatives.removeAll(keepingCapacity: true)
         table = Table(slotCount: 1 << 14)
     }
 
