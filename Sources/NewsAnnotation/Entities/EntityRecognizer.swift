@@ -18,7 +18,7 @@ public final class EntityRecognizer {
         self.matcher = GazetteerMatcher(gazetteer: gazetteer)
         self.interner = WordInterner(gazetteer: gazetteer, folder: folder)
         self.rules = NameRules(gazetteer: gazetteer)
-        self.resolver = NameResolver()
+        self.resolver = NameResolver(interner: interner)
     }
 
     public func process(_ doc: inout Document) {
@@ -29,7 +29,7 @@ public final class EntityRecognizer {
         let matches = matcher.matches(doc, keys: keyIDs, words: (words, interner))
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, classes: classes, matches: matches)
         let guessed = guesser.guess(found, doc, keys: keys, keyIDs: keyIDs, classes: classes, gazetteer: gazetteer)
-        doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys, classes: classes))
+        doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys, ids: words, classes: classes))
         spellCanonically(&doc.entities)
     }
 

@@ -3,9 +3,10 @@
 /// after "Sergey Lebedev"), an acronym given in parentheses after its long form ("Commonwealth of Independent States
 /// (CIS)") and that acronym's later uses.
 struct NameResolver {
-    let variantKeys = VariantKeyCache()
+    /// The worker's interner: variant keys per word.
+    let interner: WordInterner
 
-    func resolve(_ entities: [Entity], _ doc: Document, keys: [String], classes: [WordClass]) -> [Entity] {
+    func resolve(_ entities: [Entity], _ doc: Document, keys: [String], ids: [Int32], classes: [WordClass]) -> [Entity] {
         let tokens = doc.tokens
         var result = entities
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -15,10 +16,11 @@ struct NameResolver {
         var bySurname: [String: (first: String, canonical: String)] = [:]
         for index in result.indices where result[index].type == .person {
             let e = result[index]
-            let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
-            guard words.count >= 2, let last = words.last else { continue }
+            let words = EntityWords(e, tokens)
+            guard words.count >= 2 else { continue }
+            let last = words.last
             // By the variant key, so "Zelenskiy" later finds "Volodymyr Zelensky".
-            let surname = variantKeys.key(keys[last]), first = keys[words[0]]
+            let surname = interner.variantKey(of: ids[last]), first = keys[words.first]
             if let known = bySurname[surname] {
                 if Self.sameGivenName(known.first, first) { result[index].name = known.canonical }
             } else {
@@ -28,7 +30,7 @@ struct NameResolver {
         // A surname the rules tagged on its own ("Dr Castañeda said") names the full name's person, as an untagged one does.
         for index in result.indices where result[index].type == .person && result[index].endToken - result[index].firstToken == 1 {
             let t = Int(result[index].firstToken)
-            guard let person = bySurname[variantKeys.key(keys[t])], person.canonical != result[index].name,
+            guard let person = bySurname[interner.variantKey(of: ids[t])], person.canonical != result[index].name,
                   result[index].name == doc.string(tokens[t].range) else { continue }
             result[index].name = person.canonical
         }
@@ -67,12 +69,12 @@ struct NameResolver {
         }
 
         // Acronyms introduced in parentheses after their long form.
-        var acronyms: [String: (type: EntityType, name: String)] = [:]
+        var acronyms: [Int32: (type: EntityType, name: String)] = [:]  // by word id
         for e in result where e.type != .person {
             let open = Int(e.endToken)
             guard open + 2 < tokens.count, keys[open] == "(", keys[open + 2] == ")",
                   tokens[open + 1].flags.contains(.allCaps) else { continue }
-            acronyms[keys[open + 1]] = (e.type, e.name)
+            acronyms[ids[open + 1]] = (e.type, e.name)
             if !covered[open + 1] {
                 result.append(Entity(range: tokens[open + 1].range, type: e.type, name: e.name,
                                      firstToken: open + 1, endToken: open + 2))
@@ -82,7 +84,7 @@ struct NameResolver {
         // Canonical names of acronyms the gazetteer already tagged, when the long form appears in the document.
         for index in result.indices {
             let e = result[index]
-            if e.endToken - e.firstToken == 1, let long = acronyms[keys[Int(e.firstToken)]], long.type == e.type {
+            if e.endToken - e.firstToken == 1, !acronyms.isEmpty, let long = acronyms[ids[Int(e.firstToken)]], long.type == e.type {
                 result[index].name = long.name
             }
         }
@@ -90,16 +92,16 @@ struct NameResolver {
         // Two-word surnames ("López Obrador" after "Andrés Manuel López Obrador").
         var byTwoWordSurname: [String: String] = [:]
         for e in result where e.type == .person {
-            let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
+            let words = EntityWords(e, tokens)
             guard words.count >= 3 else { continue }
-            let key = keys[words[words.count - 2]] + " " + keys[words[words.count - 1]]
+            let key = keys[words.penultimate] + " " + keys[words.last]
             if byTwoWordSurname[key] == nil { byTwoWordSurname[key] = e.name }
         }
         // An entity that is the tail of a longer name seen before takes its canonical name.
         for index in result.indices where result[index].type == .person {
             let e = result[index]
-            let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
-            if words.count == 2, let full = byTwoWordSurname[keys[words[0]] + " " + keys[words[1]]] {
+            let words = EntityWords(e, tokens)
+            if words.count == 2, !byTwoWordSurname.isEmpty, let full = byTwoWordSurname[keys[words.first] + " " + keys[words.last]] {
                 result[index].name = full
             }
         }
@@ -115,11 +117,11 @@ struct NameResolver {
 
         // Given names of full names, where only one person in the document has that given name: news refers to
         // private people by first name ("Tom" after "Tom O'Reilly").
-        var byGivenName: [String: String?] = [:]
+        var byGivenName: [Int32: String?] = [:]  // by word id
         for e in result where e.type == .person {
-            let words = (Int(e.firstToken)..<Int(e.endToken)).filter { tokens[$0].kind == .word }
+            let words = EntityWords(e, tokens)
             guard words.count >= 2 else { continue }
-            let given = keys[words[0]]
+            let given = ids[words.first]
             if let known = byGivenName[given], known != e.name { byGivenName[given] = .some(nil) } else { byGivenName[given] = e.name }
         }
 
@@ -142,13 +144,13 @@ struct NameResolver {
                                  name: doc.string(tokens[first - 2].range) + " " + surname,
                                  firstToken: first - 2, endToken: first - 1))
             covered[first - 2] = true
-            byGivenName[keys[first - 2]] = .some(nil)
+            byGivenName[ids[first - 2]] = .some(nil)
         }
 
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
-            let variant = bySurname.isEmpty ? "" : variantKeys.key(keys[t])
-            if bySurname[variant] == nil, let person = byGivenName[keys[t]] ?? nil, !classes[t].contains(.startsNoName),
+            let variant = bySurname.isEmpty ? "" : interner.variantKey(of: ids[t])
+            if bySurname[variant] == nil, let person = byGivenName[ids[t]] ?? nil, !classes[t].contains(.startsNoName),
                t + 1 >= tokens.count || !tokens[t + 1].isCapitalized || !tokens[t + 1].flags.contains(.spaceBefore) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person, firstToken: t, endToken: t + 1))
                 covered[t] = true
@@ -156,7 +158,7 @@ struct NameResolver {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person.canonical,
                                      firstToken: t, endToken: t + 1))
                 covered[t] = true
-            } else if tokens[t].flags.contains(.allCaps), let acronym = acronyms[keys[t]] {
+            } else if tokens[t].flags.contains(.allCaps), let acronym = acronyms[ids[t]] {
                 result.append(Entity(range: tokens[t].range, type: acronym.type, name: acronym.name,
                                      firstToken: t, endToken: t + 1))
                 covered[t] = true

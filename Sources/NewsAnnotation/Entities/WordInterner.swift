@@ -20,6 +20,8 @@ final class WordInterner {
     private(set) var classes: [WordClass] = []
     /// Per word id: the entity words its romanisation variants stand for, once the matcher has asked (ASCII words).
     private var variantAlternatives: [[Int32]?] = []
+    /// Per word id: its `RomanizationVariants` key, once asked for.
+    private var variantKeys: [String?] = []
 
     private var table = Table(slotCount: 1 << 14)
 
@@ -58,7 +60,16 @@ final class WordInterner {
         vocabularyIDs.append(gazetteer.vocabulary.id(key))
         classes.append(WordClass.of(key, givenNames: gazetteer.givenNames))
         variantAlternatives.append(nil)
+        variantKeys.append(nil)
         return id
+    }
+
+    /// The variant key of a word: made once per word, not once per mention.
+    func variantKey(of id: Int32) -> String {
+        if let known = variantKeys[Int(id)] { return known }
+        let key = RomanizationVariants.key(keys[Int(id)])
+        variantKeys[Int(id)] = key
+        return key
     }
 
     func variantAlternatives(of id: Int32) -> [Int32]? { variantAlternatives[Int(id)] }
@@ -70,6 +81,7 @@ final class WordInterner {
         vocabularyIDs.removeAll(keepingCapacity: true)
         classes.removeAll(keepingCapacity: true)
         variantAlternatives.removeAll(keepingCapacity: true)
+        variantKeys.removeAll(keepingCapacity: true)
         table = Table(slotCount: 1 << 14)
     }
 
