@@ -28,7 +28,7 @@ public final class EntityRecognizer {
         let classes = words.map { interner.classes[Int($0)] }
         let matches = matcher.matches(doc, keys: keyIDs, words: (words, interner))
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, classes: classes, matches: matches)
-        let guessed = guesser.guess(found, doc, keys: keys, keyIDs: keyIDs, classes: classes, gazetteer: gazetteer)
+        let guessed = guesser.guess(found, doc, keys: keys, classes: classes)
         doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys, ids: words, classes: classes))
         spellCanonically(&doc.entities)
     }

@@ -31,7 +31,7 @@ struct NameRules {
             for t in match.firstToken..<match.endToken { gazetteerAt[t] = Int32(m) }
         }
         let context = Context(doc: doc, keys: keys, keyIDs: keyIDs, classes: classes, gazetteerAt: gazetteerAt, matches: matches,
-                              titleEnd: titles(doc, keyIDs: keyIDs, gazetteerAt: gazetteerAt))
+                              titleEnd: titles(doc, keyIDs: keyIDs, classes: classes, gazetteerAt: gazetteerAt))
         var result: [Entity] = []
         var i = 0
         var emittedUpTo = 0
@@ -53,13 +53,14 @@ struct NameRules {
     // MARK: Titles
 
     /// Title phrases ("President", "Foreign Minister", "Chairman") that stand before a name or an "of" phrase.
-    func titles(_ doc: Document, keyIDs: [Int32], gazetteerAt: [Int32]) -> [Int32] {
+    func titles(_ doc: Document, keyIDs: [Int32], classes: [WordClass], gazetteerAt: [Int32]) -> [Int32] {
         let tokens = doc.tokens
         var ends = [Int32](repeating: -1, count: tokens.count)
         keyIDs.withUnsafeBufferPointer { keys in
             var i = 0
             while i < tokens.count {
-                guard tokens[i].kind == .word, gazetteerAt[i] < 0 else {
+                // Most words start no title: their class says so without a walk.
+                guard tokens[i].kind == .word, gazetteerAt[i] < 0, classes[i].contains(.startsTitle) else {
                     i += 1
                     continue
                 }

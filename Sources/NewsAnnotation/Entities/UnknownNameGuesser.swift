@@ -2,15 +2,14 @@
 /// mentions: "in Bundaberg" makes every "Bundaberg" a place, "Siddaramaiah said" every "Siddaramaiah" a person.
 /// A word with no cue, or with as many place cues as person cues, stays untagged.
 struct UnknownNameGuesser {
-    func guess(_ entities: [Entity], _ doc: Document, keys: [String], keyIDs: [Int32], classes: [WordClass],
-               gazetteer: Gazetteer) -> [Entity] {
+    func guess(_ entities: [Entity], _ doc: Document, keys: [String], classes: [WordClass]) -> [Entity] {
         let entities = entities.sorted { $0.range < $1.range }
         let tokens = doc.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
         for e in entities { for t in Int(e.firstToken)..<Int(e.endToken) { covered[t] = true } }
 
         // Decided once per token: the list pass and the vote pass ask about the same tokens, and the word lists
-        // behind the answer are trie lookups. Cheap flag tests go first; most tokens never reach a lookup.
+        // behind the answer are looked up. Cheap flag tests go first.
         func isCandidate(_ t: Int) -> Bool {
             let token = tokens[t]
             guard !covered[t], token.kind == .word, token.isCapitalized, !token.flags.contains(.allCaps),
@@ -20,13 +19,7 @@ struct UnknownNameGuesser {
                !tokens[t - 1].flags.contains(.sentenceStart) || covered[t - 1] { return false }
             if t + 1 < tokens.count, tokens[t + 1].isCapitalized, tokens[t + 1].kind == .word,
                tokens[t + 1].flags.contains(.spaceBefore), tokens[t + 1].sentence == token.sentence { return false }
-            guard classes[t].isDisjoint(with: [.englishWord, .startsNoName, .givenName]) else { return false }
-            var isLexiconWord = false
-            keyIDs.withUnsafeBufferPointer { ids in
-                gazetteer.titles.matches(ids, from: t, maxTokens: 1) { _, _ in isLexiconWord = true }
-                gazetteer.demonyms.matches(ids, from: t, maxTokens: 1) { _, _ in isLexiconWord = true }
-            }
-            return !isLexiconWord
+            return classes[t].isDisjoint(with: [.englishWord, .startsNoName, .givenName, .titleOrDemonym])
         }
         let candidates = tokens.indices.map(isCandidate)
         func candidate(_ t: Int) -> Bool { candidates[t] }

@@ -20,10 +20,22 @@ struct WordClass: OptionSet, Sendable {
     static let placeOfNoun = WordClass(rawValue: 1 << 12)
     static let placeListNoun = WordClass(rawValue: 1 << 13)
     static let speechVerb = WordClass(rawValue: 1 << 14)
+    /// A title or a demonym on its own ("President", "Azerbaijani"): the lexicon explains it, no name does.
+    static let titleOrDemonym = WordClass(rawValue: 1 << 15)
+    /// Some title phrase starts with it ("foreign" for "Foreign Minister").
+    static let startsTitle = WordClass(rawValue: 1 << 16)
 
-    /// The classes of a folded key, from the lists themselves.
-    static func of(_ key: String, givenNames: Set<String>) -> WordClass {
+    /// The classes of a folded key, from the lists themselves and the gazetteer's title and demonym phrases.
+    static func of(_ key: String, vocabularyID: Int32, gazetteer: Gazetteer) -> WordClass {
         var c: WordClass = []
+        var id = vocabularyID
+        withUnsafePointer(to: &id) { pointer in
+            let word = UnsafeBufferPointer(start: pointer, count: 1)
+            gazetteer.titles.matches(word, from: 0, maxTokens: 1) { _, _ in c.insert(.titleOrDemonym) }
+            gazetteer.demonyms.matches(word, from: 0, maxTokens: 1) { _, _ in c.insert(.titleOrDemonym) }
+        }
+        if gazetteer.titles.child(0, vocabularyID) != nil { c.insert(.startsTitle) }
+        let givenNames = gazetteer.givenNames
         if EnglishWords.contains(key) { c.insert(.englishWord) }
         if givenNames.contains(key) { c.insert(.givenName) }
         if NameWords.functionWords.contains(key) { c.insert(.functionWord) }

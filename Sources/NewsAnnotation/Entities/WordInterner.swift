@@ -57,8 +57,9 @@ final class WordInterner {
         }
         let id = table.insert(key)
         keys.append(key)
-        vocabularyIDs.append(gazetteer.vocabulary.id(key))
-        classes.append(WordClass.of(key, givenNames: gazetteer.givenNames))
+        let vocabularyID = gazetteer.vocabulary.id(key)
+        vocabularyIDs.append(vocabularyID)
+        classes.append(WordClass.of(key, vocabularyID: vocabularyID, gazetteer: gazetteer))
         variantAlternatives.append(nil)
         variantKeys.append(nil)
         return id
