@@ -90,24 +90,24 @@ struct NameResolver {
         }
 
         // Two-word surnames ("López Obrador" after "Andrés Manuel López Obrador").
-        var byTwoWordSurname: [String: String] = [:]
+        var byTwoWordSurname: [Int64: String] = [:]  // by the two words' ids
         for e in result where e.type == .person {
             let words = EntityWords(e, tokens)
             guard words.count >= 3 else { continue }
-            let key = keys[words.penultimate] + " " + keys[words.last]
+            let key = Self.pair(ids[words.penultimate], ids[words.last])
             if byTwoWordSurname[key] == nil { byTwoWordSurname[key] = e.name }
         }
         // An entity that is the tail of a longer name seen before takes its canonical name.
         for index in result.indices where result[index].type == .person {
             let e = result[index]
             let words = EntityWords(e, tokens)
-            if words.count == 2, !byTwoWordSurname.isEmpty, let full = byTwoWordSurname[keys[words.first] + " " + keys[words.last]] {
+            if words.count == 2, !byTwoWordSurname.isEmpty, let full = byTwoWordSurname[Self.pair(ids[words.first], ids[words.last])] {
                 result[index].name = full
             }
         }
         for t in tokens.indices.dropLast() where !byTwoWordSurname.isEmpty && !covered[t] && !covered[t + 1] && tokens[t].isCapitalized
             && tokens[t + 1].isCapitalized && tokens[t + 1].flags.contains(.spaceBefore) {
-            if let full = byTwoWordSurname[keys[t] + " " + keys[t + 1]] {
+            if let full = byTwoWordSurname[Self.pair(ids[t], ids[t + 1])] {
                 result.append(Entity(range: TextRange(tokens[t].range.start, tokens[t + 1].range.end), type: .person,
                                      name: full, firstToken: t, endToken: t + 2))
                 covered[t] = true
@@ -149,12 +149,12 @@ struct NameResolver {
 
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
-            let variant = bySurname.isEmpty ? "" : interner.variantKey(of: ids[t])
-            if bySurname[variant] == nil, let person = byGivenName[ids[t]] ?? nil, !classes[t].contains(.startsNoName),
+            let surnamePerson = bySurname.isEmpty ? nil : bySurname[interner.variantKey(of: ids[t])]
+            if surnamePerson == nil, let person = byGivenName[ids[t]] ?? nil, !classes[t].contains(.startsNoName),
                t + 1 >= tokens.count || !tokens[t + 1].isCapitalized || !tokens[t + 1].flags.contains(.spaceBefore) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person, firstToken: t, endToken: t + 1))
                 covered[t] = true
-            } else if let person = bySurname[variant], !classes[t].contains(.startsNoName) {
+            } else if let person = surnamePerson, !classes[t].contains(.startsNoName) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person.canonical,
                                      firstToken: t, endToken: t + 1))
                 covered[t] = true
@@ -168,6 +168,9 @@ struct NameResolver {
         fullestNames(&result, doc)
         return result
     }
+
+    /// Two word ids as one dictionary key.
+    static func pair(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
 
     /// A person's canonical name is the fullest name the document gives them: when a mention has more words than the
     /// gazetteer's name ("John Dramani Mahama" for "John Mahama"), every mention of that person takes it.
