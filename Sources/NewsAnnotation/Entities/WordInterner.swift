@@ -38,16 +38,32 @@ final class WordInterner {
         var table = Table(slotCount: 0)
         swap(&table, &self.table)
         defer { swap(&table, &self.table) }
-        return doc.text.withUnsafeBufferPointer { text in
-            doc.tokens.map { token in
-                let bytes = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
-                if !bytes.contains(where: { $0 >= 0x80 }) {
-                    return table.id(lowercasing: bytes) ?? add(bytes, to: &table)
+        let tokens = doc.tokens
+        var ids = [Int32](repeating: -1, count: tokens.count)
+        doc.text.withUnsafeBufferPointer { text in
+            // First pass, the table's storage pinned: every ASCII word seen before, which is nearly every token.
+            var missing = false
+            table.withReader { reader in
+                ids.withUnsafeMutableBufferPointer { ids in
+                    for t in tokens.indices {
+                        let bytes = UnsafeBufferPointer(rebasing: text[tokens[t].start..<tokens[t].end])
+                        if let id = reader.asciiID(bytes) { ids[t] = id } else { missing = true }
+                    }
                 }
-                var key = folder.key(bytes)
-                return key.withUTF8 { table.id(lowercasing: $0) ?? add($0, to: &table) }
+            }
+            guard missing else { return }
+            // Then new words, and words outside ASCII (folded first).
+            for t in tokens.indices where ids[t] < 0 {
+                let bytes = UnsafeBufferPointer(rebasing: text[tokens[t].start..<tokens[t].end])
+                if !bytes.contains(where: { $0 >= 0x80 }) {
+                    ids[t] = table.id(lowercasing: bytes) ?? add(bytes, to: &table)
+                } else {
+                    var key = folder.key(bytes)
+                    ids[t] = key.withUTF8 { table.id(lowercasing: $0) ?? add($0, to: &table) }
+                }
             }
         }
+        return ids
     }
 
     private func add(_ bytes: UnsafeBufferPointer<UInt8>, to table: inout Table) -> Int32 {
@@ -105,6 +121,48 @@ final class WordInterner {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in bytes { h = (h ^ UInt64(lower(b))) &* 0x100_0000_01b3 }
             return Int(truncatingIfNeeded: h ^ (h >> 29))
+        }
+
+        /// Look-ups with the storage pinned, for a run of them with no insert between.
+        func withReader<R>(_ body: (Reader) -> R) -> R {
+            slots.withUnsafeBufferPointer { slots in
+                keyBytes.withUnsafeBufferPointer { stored in
+                    keyStarts.withUnsafeBufferPointer { starts in
+                        body(Reader(slots: slots, stored: stored, starts: starts))
+                    }
+                }
+            }
+        }
+
+        struct Reader {
+            let slots: UnsafeBufferPointer<Int32>
+            let stored: UnsafeBufferPointer<UInt8>
+            let starts: UnsafeBufferPointer<Int32>
+
+            /// The id of an ASCII word, ASCII capitals lower-cased; nil for a word not in the table or not ASCII.
+            @inline(__always)
+            func asciiID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                var high: UInt8 = 0
+                for b in bytes {
+                    high |= b
+                    h = (h ^ UInt64(Table.lower(b))) &* 0x100_0000_01b3
+                }
+                guard high < 0x80 else { return nil }
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+                while true {
+                    let id = slots[slot]
+                    if id < 0 { return nil }
+                    let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
+                    if end - start == bytes.count {
+                        var i = 0
+                        while i < bytes.count, stored[start + i] == Table.lower(bytes[i]) { i += 1 }
+                        if i == bytes.count { return id }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
 
         /// The id of the word spelled by `bytes` once ASCII capitals are lower-cased, or nil.
