@@ -17,9 +17,11 @@ public struct RecordWriter: Sendable {
             if i > 0 { out.raw(UInt8(ascii: ",")) }
             out.raw(UInt8(ascii: "{"))
             span(entity.range, doc, &out)
-            out.raw(",\"type\":\"")
-            out.raw(Array(entity.type.label.utf8))
-            out.raw("\",\"name\":")
+            switch entity.type {
+            case .person: out.raw(",\"type\":\"PERSON\",\"name\":")
+            case .place: out.raw(",\"type\":\"PLACE\",\"name\":")
+            case .org: out.raw(",\"type\":\"ORG\",\"name\":")
+            }
             out.string(entity.name)
             out.raw(UInt8(ascii: "}"))
         }
@@ -28,9 +30,12 @@ public struct RecordWriter: Sendable {
             if i > 0 { out.raw(UInt8(ascii: ",")) }
             out.raw(UInt8(ascii: "{"))
             span(quote.range, doc, &out)
-            out.raw(",\"kind\":\"")
-            out.raw(Array(quote.kind.rawValue.utf8))
-            out.raw("\",\"speaker\":{")
+            switch quote.kind {
+            case .direct: out.raw(",\"kind\":\"direct\",\"speaker\":{")
+            case .block: out.raw(",\"kind\":\"block\",\"speaker\":{")
+            case .turn: out.raw(",\"kind\":\"turn\",\"speaker\":{")
+            case .indirect: out.raw(",\"kind\":\"indirect\",\"speaker\":{")
+            }
             if let range = quote.speaker.range {
                 span(range, doc, &out)
                 out.raw(UInt8(ascii: ","))
