@@ -25,6 +25,14 @@ public struct JSONRecordParser: Sendable {
     static let reservedKeys: Set<[UInt8]> = [Array("id".utf8), Array("text".utf8), Array("entities".utf8),
                                              Array("quotes".utf8), Array("error".utf8)]
 
+    /// Whether a decoded key is `literal`, without making an array of the literal.
+    @inline(__always) static func equals(_ key: [UInt8], _ literal: StaticString) -> Bool {
+        guard key.count == literal.utf8CodeUnitCount else { return false }
+        let expected = literal.utf8Start
+        for i in 0..<key.count where key[i] != expected[i] { return false }
+        return true
+    }
+
     struct Failure: Error {
         var message: String
     }
@@ -45,7 +53,8 @@ public struct JSONRecordParser: Sendable {
             var members: [(key: [UInt8], raw: [UInt8])] = []
             var positionOfKey: [[UInt8]: Int] = [:]
             var idJSON: [UInt8]?
-            var textRange: Range<Int>?
+            var text: (decoded: [UInt8], loneSurrogate: Bool)?
+            var hasText = false
             var textIsString = false
             scanner.skipWhitespace()
             if scanner.peek() == UInt8(ascii: "}") {
@@ -63,12 +72,18 @@ public struct JSONRecordParser: Sendable {
                     scanner.skipWhitespace()
                     let valueStart = scanner.index
                     let isString = scanner.peek() == UInt8(ascii: "\"")
-                    try scanner.skipValue()
+                    let isText = Self.equals(key.decoded, "text")
+                    if isText && isString {
+                        // Decoded in the one pass that checks it, not skipped and then scanned again.
+                        text = try scanner.stringReportingLikeSkip()
+                    } else {
+                        try scanner.skipValue()
+                    }
                     let valueEnd = scanner.index
-                    if key.decoded == Array("id".utf8) {
+                    if Self.equals(key.decoded, "id") {
                         idJSON = Array(line[valueStart..<valueEnd])
-                    } else if key.decoded == Array("text".utf8) {
-                        textRange = valueStart..<valueEnd
+                    } else if isText {
+                        hasText = true
                         textIsString = isString
                     } else if !Self.reservedKeys.contains(key.decoded) {
                         var raw = Array(line[keyStart..<keyEnd])
@@ -92,22 +107,19 @@ public struct JSONRecordParser: Sendable {
             scanner.skipWhitespace()
             guard scanner.index == line.count else { throw Failure(message: "text after the JSON object") }
 
-            let text: Result<[UInt8], DocumentError>
-            if let range = textRange {
-                if textIsString {
-                    var inner = Scanner(bytes: line, maxDepth: maxDepth)
-                    inner.index = range.lowerBound
-                    let decoded = try inner.string()
-                    text = decoded.loneSurrogate
+            let result: Result<[UInt8], DocumentError>
+            if hasText {
+                if textIsString, let decoded = text {
+                    result = decoded.loneSurrogate
                         ? .failure(DocumentError(.invalidText, "`text` holds a lone surrogate escape, which is not a Unicode scalar"))
                         : .success(decoded.decoded)
                 } else {
-                    text = .failure(DocumentError(.textNotString, "`text` must be a JSON string"))
+                    result = .failure(DocumentError(.textNotString, "`text` must be a JSON string"))
                 }
             } else {
-                text = .failure(DocumentError(.missingText, "the record has no `text` field"))
+                result = .failure(DocumentError(.missingText, "the record has no `text` field"))
             }
-            return .success(Record(idJSON: idJSON, text: text, passthrough: members.map(\.raw)))
+            return .success(Record(idJSON: idJSON, text: result, passthrough: members.map(\.raw)))
         } catch let failure as Failure {
             return .failure(DocumentError(.invalidJSON, "not valid JSON at byte \(scanner.index): \(failure.message)"))
         } catch {
@@ -124,7 +136,7 @@ public struct JSONRecordParser: Sendable {
         scanner.index += 1
         scanner.skipWhitespace()
         guard scanner.peek() == UInt8(ascii: "\""), let key = try? scanner.string(),
-              key.decoded == Array("id".utf8) else { return nil }
+              Self.equals(key.decoded, "id") else { return nil }
         scanner.skipWhitespace()
         guard scanner.peek() == UInt8(ascii: ":") else { return nil }
         scanner.index += 1
@@ -163,10 +175,11 @@ public struct JSONRecordParser: Sendable {
             var lone = false
             var runStart = index
             while true {
+                skipPlainBytes()
                 guard index < bytes.count else { throw Failure(message: "the string is not closed") }
                 let c = bytes[index]
                 if c == UInt8(ascii: "\"") {
-                    out.append(contentsOf: bytes[runStart..<index])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     index += 1
                     return (out, lone)
                 }
@@ -175,7 +188,7 @@ public struct JSONRecordParser: Sendable {
                     index += 1
                     continue
                 }
-                out.append(contentsOf: bytes[runStart..<index])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 guard index < bytes.count else { throw Failure(message: "the string is not closed") }
                 let e = bytes[index]
@@ -298,9 +311,35 @@ public struct JSONRecordParser: Sendable {
             index += 1
         }
 
+        /// Moves `index` over bytes that need no attention inside a string, eight at a time: it stops at or
+        /// before the first quote, backslash or control character.
+        @inline(__always) mutating func skipPlainBytes() {
+            guard let base = bytes.baseAddress else { return }
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if JSONBuffer.needsEscape(word) { return }
+                index += 8
+            }
+        }
+
+        /// `string()` for a value that the line's validation would otherwise skip: a malformed string fails with
+        /// the position and message `skipValue()` gives, so the error record is the same either way.
+        mutating func stringReportingLikeSkip() throws -> (decoded: [UInt8], loneSurrogate: Bool) {
+            let start = index
+            do {
+                return try string()
+            } catch {
+                index = start
+                try skipValue()
+                throw error
+            }
+        }
+
         mutating func skipString() throws {
             index += 1
             while index < bytes.count {
+                skipPlainBytes()
+                guard index < bytes.count else { break }
                 let c = bytes[index]
                 if c == UInt8(ascii: "\"") {
                     index += 1
