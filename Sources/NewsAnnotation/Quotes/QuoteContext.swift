@@ -23,62 +23,31 @@ final class QuoteContext {
     /// read cues), so no access can conflict: unchecked spares the hot reads a runtime check.
     @exclusivity(unchecked) private(set) var cues: [SpeechVerbs.Cue?] = []
 
-    init(_ doc: Document, givenNames: Set<String> = []) {
+    init(_ doc: Document, givenNames: Set<String> = [], cache: QuoteWordCache = QuoteWordCache()) {
         text = doc.text
         tokens = doc.tokens
         entities = doc.entities
         self.givenNames = givenNames
         let n = tokens.count
-        var words: [String] = []
-        words.reserveCapacity(n)
-        var tags: [WordTag] = []
-        tags.reserveCapacity(n)
         let table = WordTagTable.shared
-        var scratch = [UInt8](repeating: 0, count: 32)
-        doc.text.withUnsafeBufferPointer { buffer in
-            for token in doc.tokens {
-                let bytes = UnsafeBufferPointer(rebasing: buffer[token.start..<token.end])
-                var ascii = true
-                var hasUpper = false
-                for b in bytes {
-                    if b >= 0x80 { ascii = false; break }
-                    if b >= 0x41 && b <= 0x5A { hasUpper = true }
-                }
-                let word: String
-                var tag: WordTag = []
-                if !ascii {
-                    // Rare: the standard library lower-cases, and the dictionary compares as `String` does.
-                    word = String(decoding: bytes, as: UTF8.self).lowercased()
-                    if token.kind == .word { tag = WordTag.words[word] ?? [] }
-                } else {
-                    // ASCII folds byte by byte, and an ASCII word equals a key only byte for byte.
-                    if token.kind != .word && bytes.count == 1 {
-                        word = WordTagTable.asciiBytes[Int(bytes[0])]
-                    } else {
-                        if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
-                        word = scratch.withUnsafeMutableBufferPointer { out in
-                            for (k, b) in bytes.enumerated() { out[k] = hasUpper && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-                            let lower = UnsafeBufferPointer(rebasing: out[0..<bytes.count])
-                            guard token.kind == .word else { return String(decoding: lower, as: UTF8.self) }
-                            let (word, wordTag) = table.word(lower)
-                            tag = wordTag
-                            return word
+        let asciiBytes = WordTagTable.asciiBytes
+        let possessiveKey = UInt64(UInt8(ascii: "'")) | UInt64(UInt8(ascii: "s")) << 8
+        // Both arrays are written in place, token by token: appending checks uniqueness and capacity each time.
+        var words: [String] = []
+        let tags = [WordTag](unsafeUninitializedCapacity: n) { tags, tagCount in
+            words = [String](unsafeUninitializedCapacity: n) { words, wordCount in
+                doc.text.withUnsafeBufferPointer { buffer in
+                    doc.tokens.withUnsafeBufferPointer { tokens in
+                        for i in 0..<n {
+                            let (word, tag) = QuoteContext.word(tokens[i], buffer, cache, table, asciiBytes, possessiveKey)
+                            (words.baseAddress! + i).initialize(to: word)
+                            (tags.baseAddress! + i).initialize(to: tag)
                         }
                     }
                 }
-                words.append(word)
-                if token.kind == .word {
-                    tags.append(tag)
-                } else if token.range.length == 1 {
-                    tags.append(WordTag.punctuation(bytes[0]))
-                } else if word == "'s" || word == "’s" {
-                    tags.append(.possessive)
-                } else if word == "…" {
-                    tags.append(.ellipsis)
-                } else {
-                    tags.append([])
-                }
+                wordCount = n
             }
+            tagCount = n
         }
         self.words = words
         self.tags = tags
@@ -90,28 +59,126 @@ final class QuoteContext {
         }
         self.entityAt = entityAt
 
-        func group(_ startsNew: (Int) -> Bool) -> ([Range<Int>], [Int32]) {
-            var ranges: [Range<Int>] = []
-            var of = [Int32](repeating: 0, count: n)
-            var start = 0
-            for i in 0..<n {
-                if i > 0 && startsNew(i) {
-                    ranges.append(start..<i)
-                    start = i
+        // Paragraphs, lines and sentences in one pass: a sentence also ends where a paragraph does.
+        var paragraphs: [Range<Int>] = [], lines: [Range<Int>] = [], sentences: [Range<Int>] = []
+        var paragraphOf = [Int32](repeating: 0, count: n)
+        var lineOf = [Int32](repeating: 0, count: n)
+        var sentenceOf = [Int32](repeating: 0, count: n)
+        if n > 0 {
+            doc.tokens.withUnsafeBufferPointer { tokens in
+                var paragraphStart = 0, lineStart = 0, sentenceStart = 0
+                var previousSentence = tokens[0].sentence
+                for i in 1..<n {
+                    let token = tokens[i]
+                    let newParagraph = token.flags.contains(.paragraphStart)
+                    if newParagraph {
+                        paragraphs.append(paragraphStart..<i)
+                        paragraphStart = i
+                    }
+                    if token.flags.contains(.lineStart) {
+                        lines.append(lineStart..<i)
+                        lineStart = i
+                    }
+                    if newParagraph || token.sentence != previousSentence {
+                        sentences.append(sentenceStart..<i)
+                        sentenceStart = i
+                    }
+                    previousSentence = token.sentence
+                    paragraphOf[i] = Int32(paragraphs.count)
+                    lineOf[i] = Int32(lines.count)
+                    sentenceOf[i] = Int32(sentences.count)
                 }
-                of[i] = Int32(ranges.count)
+                paragraphs.append(paragraphStart..<n)
+                lines.append(lineStart..<n)
+                sentences.append(sentenceStart..<n)
             }
-            if n > 0 { ranges.append(start..<n) }
-            return (ranges, of)
         }
-        (paragraphs, paragraphOf) = group { doc.tokens[$0].flags.contains(.paragraphStart) }
-        (lines, lineOf) = group { doc.tokens[$0].flags.contains(.lineStart) }
-        (sentences, sentenceOf) = group {
-            doc.tokens[$0].sentence != doc.tokens[$0 - 1].sentence || doc.tokens[$0].flags.contains(.paragraphStart)
+        self.paragraphs = paragraphs
+        self.paragraphOf = paragraphOf
+        self.lines = lines
+        self.lineOf = lineOf
+        self.sentences = sentences
+        self.sentenceOf = sentenceOf
+
+        var cues = [SpeechVerbs.Cue?](repeating: nil, count: n)
+        for i in 0..<n where !tags[i].isDisjoint(with: [.speechVerb, .cueStart]) {
+            cues[i] = SpeechVerbs.detect(at: i, in: self)
         }
-        cues = (0..<n).map { i in
-            tags[i].isDisjoint(with: [.speechVerb, .cueStart]) ? nil : SpeechVerbs.detect(at: i, in: self)
+        self.cues = cues
+    }
+
+    /// A token's lower-case text and its word classes or punctuation mark.
+    @inline(__always) private static func word(_ token: Token, _ buffer: UnsafeBufferPointer<UInt8>,
+                                               _ cache: QuoteWordCache, _ table: WordTagTable, _ asciiBytes: [String],
+                                               _ possessiveKey: UInt64) -> (String, WordTag) {
+        let start = token.start, count = token.end - token.start
+        if count == 1 && token.kind != .word && buffer[start] < 0x80 {
+            let b = buffer[start]
+            return (asciiBytes[Int(b)], WordTag.punctuation(b))
         }
+        if count <= QuoteWordCache.maxBytes {
+            var key = QuoteContext.packed(buffer, start, count)
+            if (key.lo | key.hi) & 0x8080_8080_8080_8080 != 0 {
+                // A non-ASCII byte: the key is the bytes as they are.
+                key.count |= token.kind == .word ? QuoteWordCache.nonASCIIWordFlag : QuoteWordCache.nonASCIISymbolFlag
+                return cache.word(key)
+            }
+            key.lo = QuoteContext.asciiLowercased(key.lo)
+            key.hi = QuoteContext.asciiLowercased(key.hi)
+            let (word, tag) = cache.word(key)
+            if token.kind == .word { return (word, tag) }
+            return (word, count == 2 && key.lo == possessiveKey ? .possessive : [])
+        }
+        let bytes = UnsafeBufferPointer(rebasing: buffer[start..<token.end])
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return token.kind == .word ? QuoteWordCache.nonASCIIWord(bytes) : QuoteWordCache.nonASCIISymbol(bytes)
+        }
+        // A long ASCII token: folded byte by byte, and an ASCII word equals a key only byte for byte.
+        let lower = [UInt8](unsafeUninitializedCapacity: count) { out, made in
+            for k in 0..<count {
+                let b = bytes[k]
+                out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            made = count
+        }
+        return lower.withUnsafeBufferPointer { lower in
+            guard token.kind == .word else { return (String(decoding: lower, as: UTF8.self), []) }
+            return table.word(lower)
+        }
+    }
+
+    /// Bytes `start..<start + count` (at most 16) as a cache key, little-endian and zero-padded: two loads where
+    /// the text goes on far enough, byte by byte at its very end.
+    @inline(__always) private static func packed(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int,
+                                                 _ count: Int) -> QuoteWordCache.Key {
+        var key = QuoteWordCache.Key(lo: 0, hi: 0, count: count)
+        if start &+ 16 <= buffer.count {
+            let raw = UnsafeRawPointer(buffer.baseAddress! + start)
+            let lo = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            if count >= 8 {
+                key.lo = lo
+                let hi = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                key.hi = count == 16 ? hi : hi & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)
+            } else {
+                key.lo = lo & ((1 &<< UInt64(count &* 8)) &- 1)
+            }
+        } else {
+            for k in 0..<count {
+                let b = UInt64(buffer[start &+ k])
+                if k < 8 { key.lo |= b &<< UInt64(8 &* k) } else { key.hi |= b &<< UInt64(8 &* (k &- 8)) }
+            }
+        }
+        return key
+    }
+
+    /// ASCII bytes with A–Z folded to a–z, eight at a time: a byte's top bit says whether it is ≥ "A" and
+    /// whether it is > "Z" once offsets are added (no byte carries into the next, all being below 0x80).
+    @inline(__always) private static func asciiLowercased(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastA = x &+ ones &* (0x80 - 0x41)
+        let beyondZ = x &+ ones &* (0x80 - 0x5B)
+        let upper = atLeastA & ~beyondZ & (ones &* 0x80)
+        return x | (upper &>> 2)
     }
 
     var count: Int { tokens.count }

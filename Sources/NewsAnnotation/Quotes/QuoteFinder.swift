@@ -5,6 +5,8 @@
 /// not repeat a clause already in quotation marks), and names last, when every mention is known.
 public final class QuoteFinder {
     let gazetteer: Gazetteer
+    /// Token words remembered across this worker's documents.
+    let wordCache = QuoteWordCache()
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
@@ -15,7 +17,7 @@ public final class QuoteFinder {
             doc.quotes = []
             return
         }
-        let c = QuoteContext(doc, givenNames: gazetteer.givenNames)
+        let c = QuoteContext(doc, givenNames: gazetteer.givenNames, cache: wordCache)
         let finder = SpeakerFinder(c)
         let voice = ParagraphVoice(c: c, finder: finder)
         var quotes: [FoundQuote] = []

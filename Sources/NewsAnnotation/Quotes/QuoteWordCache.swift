@@ -1,0 +1,100 @@
+/// The lower-case string and word classes of every short ASCII token one worker has met, across its documents.
+/// News repeats its vocabulary: a token seen before costs one multiply-hash of two integers and one probe, where
+/// building its string (UTF-8 validation) and looking up its classes (a byte-wise hash and compare) cost several
+/// times that. A token of at most 16 bytes is its key, folded to lower case and packed into two integers.
+/// One per `QuoteFinder`, and a `Pipeline` is one worker's: never shared between threads.
+final class QuoteWordCache {
+    struct Key: Equatable {
+        var lo: UInt64
+        var hi: UInt64
+        var count: Int
+    }
+
+    /// Longer tokens are looked up in `WordTagTable` every time.
+    static let maxBytes = 16
+    /// Past this many words (a pathological input) new ones are no longer remembered; answers stay the same.
+    static let maxEntries = 1 << 18
+
+    @exclusivity(unchecked) private var slots: [Int32]  // entry index, or -1 for an empty slot
+    @exclusivity(unchecked) private var mask: Int
+    @exclusivity(unchecked) private var keys: [Key] = []
+    @exclusivity(unchecked) private var strings: [String] = []
+    @exclusivity(unchecked) private var tags: [WordTag] = []
+    private let table = WordTagTable.shared
+
+    init() {
+        slots = [Int32](repeating: -1, count: 1 << 12)
+        mask = (1 << 12) - 1
+    }
+
+    @inline(__always) private static func hash(_ key: Key) -> Int {
+        var h = (key.lo ^ (key.hi &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(key.count)) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h)
+    }
+
+    /// The word and classes of the bytes packed in `key` (little-endian, zero-padded): ASCII folded to lower case,
+    /// or with a flag in `count`, a token's bytes as they are.
+    @inline(__always) func word(_ key: Key) -> (String, WordTag) {
+        var slot = QuoteWordCache.hash(key) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { break }
+            if keys[entry] == key { return (strings[entry], tags[entry]) }
+            slot = (slot + 1) & mask
+        }
+        return miss(key, slot: slot)
+    }
+
+    private func miss(_ key: Key, slot: Int) -> (String, WordTag) {
+        var packed = (key.lo.littleEndian, key.hi.littleEndian)
+        let found = withUnsafeBytes(of: &packed) { raw in
+            let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<(key.count & 0xFF)])
+            switch key.count >> 8 {
+            case 0: return table.word(bytes)
+            case 1: return QuoteWordCache.nonASCIIWord(bytes)
+            default: return QuoteWordCache.nonASCIISymbol(bytes)
+            }
+        }
+        guard keys.count < QuoteWordCache.maxEntries else { return found }
+        slots[slot] = Int32(keys.count)
+        keys.append(key)
+        strings.append(found.0)
+        tags.append(found.1)
+        if keys.count * 2 > slots.count { grow() }
+        return found
+    }
+
+    /// Key flags: a token with a non-ASCII byte is keyed by its bytes as they are (the standard library folds
+    /// it), a word apart from other tokens, which take no word classes.
+    static let nonASCIIWordFlag = 1 << 8
+    static let nonASCIISymbolFlag = 2 << 8
+
+    /// A word with a non-ASCII byte: the standard library lower-cases, and the dictionary compares as `String`
+    /// does.
+    static func nonASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, WordTag) {
+        let word = String(decoding: bytes, as: UTF8.self).lowercased()
+        return (word, WordTag.words[word] ?? [])
+    }
+
+    /// Any other token with a non-ASCII byte: a curly quotation mark, a dash, "’s".
+    static func nonASCIISymbol(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, WordTag) {
+        let word = String(decoding: bytes, as: UTF8.self).lowercased()
+        if word == "'s" || word == "’s" { return (word, .possessive) }
+        if word == "…" { return (word, .ellipsis) }
+        return (word, [])
+    }
+
+    /// Doubles the table, at most half full so that probes stay short.
+    private func grow() {
+        let size = slots.count * 2
+        var slots = [Int32](repeating: -1, count: size)
+        for (index, key) in keys.enumerated() {
+            var slot = QuoteWordCache.hash(key) & (size - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(index)
+        }
+        self.slots = slots
+        mask = size - 1
+    }
+}
