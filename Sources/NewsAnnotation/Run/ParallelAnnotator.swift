@@ -1,9 +1,9 @@
-import Dispatch
-
 /// Runs the pipeline over a stream of documents on several threads and hands the output lines back in input order.
 ///
-/// Documents are read in batches (bounded by count and bytes, so memory stays flat whatever the input's size); the
-/// workers annotate a batch in parallel, each with its own `Pipeline`; the batch's lines are then emitted in order.
+/// With one job everything happens on the calling thread. With more, `jobs` worker threads each take the next small
+/// batch from the reader (under a lock, so reading overlaps the other workers' annotating), annotate it with their own
+/// `Pipeline` and hand its lines to the calling thread, which emits batches strictly in input order. A worker never
+/// runs more than `maxBatchesInFlight` batches ahead of the writer, so memory stays flat whatever the input's size.
 /// Each document's line depends only on that document, so the output is byte-identical for any number of jobs.
 public final class ParallelAnnotator {
     public struct Summary: Sendable {
@@ -13,14 +13,20 @@ public final class ParallelAnnotator {
         public var profile = StageProfile()
     }
 
-    /// One per worker, made when a batch first needs that many workers: a one-document run opens one ICU
-    /// sentence breaker, not one per core.
-    private var pipelines: [Pipeline] = []
+    /// One per worker; a worker makes its own when it first gets a batch, so a one-document run opens one ICU sentence
+    /// breaker, not one per core. Touched by workers only under the exchange's lock, otherwise only between runs.
+    private var pipelines: [Pipeline?]
     private let gazetteer: Gazetteer
     private let profiling: Bool
     public let jobs: Int
-    public var maxBatchDocuments = 256
-    public var maxBatchBytes = 8 << 20
+    /// A batch, the unit a worker takes, ends at this many documents or once it holds `maxBatchBytes` of text. Small
+    /// batches keep the workers evenly loaded to the end of the input; a lock round trip per batch costs nothing.
+    public var maxBatchDocuments = 64
+    public var maxBatchBytes = 256 << 10
+    /// With one job, output is handed to `emit` in pieces of about this size.
+    public var emitBytes = 1 << 20
+
+    private var maxBatchesInFlight: Int { 4 * jobs }
 
     /// `firstSplitter`, when given, serves the first worker (it may have been opened while the gazetteer was built).
     public init(gazetteer: Gazetteer, jobs: Int, profile: Bool = false, firstSplitter: SentenceSplitter? = nil) throws {
@@ -29,46 +35,21 @@ public final class ParallelAnnotator {
         self.profiling = profile
         let first = try Pipeline(gazetteer: gazetteer, sentences: firstSplitter)
         if profile { first.profile = StageProfile() }
-        pipelines.append(first)
+        pipelines = [first] + [Pipeline?](repeating: nil, count: self.jobs - 1)
     }
 
-    private func ensurePipelines(_ count: Int) throws {
-        while pipelines.count < count {
-            let p = try Pipeline(gazetteer: gazetteer)
-            if profiling { p.profile = StageProfile() }
-            pipelines.append(p)
-        }
-    }
-
-    /// Reads every document from `reader`, annotates it, and passes each batch's output bytes to `emit` in order.
-    /// Stops early, rethrowing, when `emit` throws (say, the output pipe closed).
+    /// Reads every document from `reader`, annotates it, and passes the output bytes to `emit` in input order, whole
+    /// lines at a time. Stops early, rethrowing, when `emit` throws (say, the output pipe closed).
     public func run(reader: inout DocumentReader, emit: ([UInt8]) throws -> Void) throws -> Summary {
-        var summary = Summary()
-        var batch: [InputItem] = []
-        var batchBytes = 0
-        var done = false
-        while !done {
-            batch.removeAll(keepingCapacity: true)
-            batchBytes = 0
-            while batch.count < maxBatchDocuments && batchBytes < maxBatchBytes {
-                guard let item = reader.next() else {
-                    done = true
-                    break
-                }
-                switch item {
-                case let .document(doc):
-                    batchBytes += doc.original.count
-                case .failure:
-                    summary.errors += 1
-                }
-                batch.append(item)
-            }
-            guard !batch.isEmpty else { break }
-            summary.documents += batch.count
-            summary.inputBytes += batchBytes
-            try emit(annotate(batch))
+        var summary: Summary
+        if jobs == 1 {
+            summary = try runSerially(next: { reader.next() }, emit: emit)
+        } else {
+            let box = ReaderBox(reader)
+            defer { reader = box.reader }
+            summary = try runInParallel(next: { box.reader.next() }, emit: emit)
         }
-        for p in pipelines {
+        for case let p? in pipelines {
             if let profile = p.profile { summary.profile.add(profile) }
         }
         return summary
@@ -76,45 +57,99 @@ public final class ParallelAnnotator {
 
     /// The output lines of a batch, concatenated in input order.
     public func annotate(_ batch: [InputItem]) -> [UInt8] {
-        // Pipelines that cannot be made (ICU refused) leave fewer workers, never a lost document.
-        try? ensurePipelines(min(jobs, batch.count))
-        let workers = min(jobs, batch.count, pipelines.count)
-        if workers <= 1 {
-            var out = JSONBuffer(capacity: 1 << 16)
-            for item in batch { pipelines[0].process(item, into: &out) }
-            return out.bytes
-        }
-        // Worker w takes items w, w + workers, …; each writes only its own slots and uses only its own pipeline.
-        let results = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: batch.count)
-        results.initialize(repeating: [])
-        defer {
-            // Release the lines before the memory that holds them, or every batch leaks its output.
-            results.deinitialize()
-            results.deallocate()
-        }
-        let shared = SharedBatch(items: batch, results: results, pipelines: pipelines)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var index = w
-            while index < shared.items.count {
-                var out = JSONBuffer(capacity: 4096)
-                shared.pipelines[w].process(shared.items[index], into: &out)
-                shared.results[index] = out.bytes
-                index += workers
-            }
-        }
-        var total = 0
-        for r in results { total += r.count }
+        let box = ArrayBox(batch)
         var out: [UInt8] = []
-        out.reserveCapacity(total)
-        for r in results { out.append(contentsOf: r) }
+        let emit: ([UInt8]) -> Void = { out.append(contentsOf: $0) }
+        if jobs == 1 {
+            _ = try? runSerially(next: { box.next() }, emit: emit)
+        } else {
+            _ = try? runInParallel(next: { box.next() }, emit: emit)
+        }
         return out
+    }
+
+    private func runSerially(next: () -> InputItem?, emit: ([UInt8]) throws -> Void) throws -> Summary {
+        var summary = Summary()
+        let pipeline = pipelines[0]!
+        var out = JSONBuffer(capacity: emitBytes + (64 << 10))
+        while let item = next() {
+            summary.count(item)
+            pipeline.process(item, into: &out)
+            if out.count >= emitBytes { try emit(out.take()) }
+        }
+        if out.count > 0 { try emit(out.take()) }
+        return summary
+    }
+
+    private func runInParallel(next: @escaping () -> InputItem?, emit: ([UInt8]) throws -> Void) throws -> Summary {
+        let exchange = BatchExchange(next: next, maxBatchesInFlight: maxBatchesInFlight)
+        var threads: [WorkerThread] = []
+        for w in 0..<jobs {
+            // A thread the system refuses leaves fewer workers, never a lost document.
+            if let thread = WorkerThread.start({ [self] in work(w, exchange) }) { threads.append(thread) }
+        }
+        guard !threads.isEmpty else { return try runSerially(next: next, emit: emit) }
+        defer { for thread in threads { thread.join() } }
+        do {
+            while let bytes = exchange.nextOutput() { try emit(bytes) }
+        } catch {
+            exchange.cancel()
+            throw error
+        }
+        return exchange.summary
+    }
+
+    /// One worker's loop: take a batch, annotate it outside the lock, hand its lines over; until the input ends.
+    private func work(_ w: Int, _ exchange: BatchExchange) {
+        exchange.lock.lock()
+        var pipeline = pipelines[w]
+        exchange.lock.unlock()
+        if pipeline == nil {
+            // Opened only once the input proves longer than one batch; a worker without one (ICU refused) stops.
+            guard exchange.waitForASecondBatch() else { return }
+            let made = try? Pipeline(gazetteer: gazetteer)
+            guard let made else { return }
+            if profiling { made.profile = StageProfile() }
+            exchange.lock.lock()
+            pipelines[w] = made
+            exchange.lock.unlock()
+            pipeline = made
+        }
+        var batch: [InputItem] = []
+        var out = JSONBuffer(capacity: maxBatchBytes * 3)
+        while let sequence = exchange.takeBatch(into: &batch, maxDocuments: maxBatchDocuments, maxBytes: maxBatchBytes) {
+            for item in batch { pipeline!.process(item, into: &out) }
+            // The documents are released here, on the thread that made them, before the next batch is read.
+            batch.removeAll(keepingCapacity: true)
+            exchange.deliver(out.take(), for: sequence)
+        }
     }
 }
 
-/// What the workers of one batch share. Safe to send: each worker touches only the result slots and the pipeline of
-/// its own index, and the items are only read.
-private struct SharedBatch: @unchecked Sendable {
+extension ParallelAnnotator.Summary {
+    mutating func count(_ item: InputItem) {
+        documents += 1
+        switch item {
+        case let .document(doc): inputBytes += doc.original.count
+        case .failure: errors += 1
+        }
+    }
+}
+
+/// The reader, moved into a class so that the workers can share it (only ever under the exchange's lock).
+private final class ReaderBox: @unchecked Sendable {
+    var reader: DocumentReader
+    init(_ reader: DocumentReader) { self.reader = reader }
+}
+
+/// An array's items as a stream, for `annotate(_:)`.
+private final class ArrayBox: @unchecked Sendable {
     let items: [InputItem]
-    let results: UnsafeMutableBufferPointer<[UInt8]>
-    let pipelines: [Pipeline]
+    var index = 0
+    init(_ items: [InputItem]) { self.items = items }
+    func next() -> InputItem? {
+        guard index < items.count else { return nil }
+        defer { index += 1 }
+        return items[index]
+    }
 }
