@@ -75,6 +75,17 @@ public struct Normalizer: Sendable {
         var starterNorm = -1, starterScalar = 0, starterByte = 0
 
         while i < n {
+            // A run of printable ASCII is copied as is, with no anchor: only its last byte matters, as the starter.
+            let run = Self.printableASCIIRun(input, from: i)
+            if run > i {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<run]))
+                starterNorm = out.count - 1
+                starterScalar = scalarIndex + (run - 1 - i)
+                starterByte = run - 1
+                scalarIndex += run - i
+                i = run
+                if i == n { break }
+            }
             let b = input[i]
             if b < 0x80 {
                 if b == 0x0D {
@@ -196,6 +207,28 @@ public struct Normalizer: Sendable {
             map.anchor(normalized: start + o, scalar: b < to ? s : scalarEnd, byte: b)
             o += utf8Length(composed[o])
         }
+    }
+
+    /// The end of the run of bytes in 0x20...0x7F that starts at `start`, eight bytes per step where it can.
+    @inline(__always)
+    static func printableASCIIRun(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = input.count
+        var i = start
+        guard let base = input.baseAddress else { return i }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            // A byte >= 0x80, or a byte < 0x20 (w - 0x20 per byte borrows into its high bit only then).
+            if (w | ((w &- ones &* 0x20) & ~w)) & highs != 0 { break }
+            i += 8
+        }
+        while i < n {
+            let b = base[i]
+            if b < 0x20 || b >= 0x80 { break }
+            i += 1
+        }
+        return i
     }
 
     @inline(__always)
