@@ -14,12 +14,39 @@ public final class SentenceSplitter {
     public static let locale = "en@ss=standard"
 
     /// Abbreviations, without their final period, after which a capitalised word continues the sentence.
-    static let titleAbbreviations: Set<[UInt8]> = Set([
+    /// Each is packed into a UInt64 (`packed`) and the list sorted, so a look-up is a binary search over integers
+    /// with no array or hash made per candidate.
+    static let titleAbbreviations: [UInt64] = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Cpt", "Maj", "Sgt", "Cmdr", "Adm", "Brig",
         "Gov", "Sen", "Rep", "Rev", "Hon", "Amb", "Pres", "Supt", "Insp", "St", "Mt", "Ft", "No", "Nos", "Art",
         "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mme", "Mlle", "Messrs", "Fr",
         "Jr", "Sr", "vs", "Vs", "approx", "Inc", "Corp", "Co", "Ltd", "Bros",
-    ].map { Array($0.utf8) })
+    ].map { (word: String) in Array(word.utf8).withUnsafeBufferPointer { packed($0[...]) } }.sorted()
+
+    /// Up to eight bytes as one integer, first byte lowest; distinct for distinct byte strings of 1–8 letters.
+    @inline(__always)
+    static func packed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for b in bytes {
+            key |= UInt64(b) << shift
+            shift += 8
+        }
+        return key
+    }
+
+    static func isTitleAbbreviation(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard bytes.count <= 8 else { return false }
+        let key = packed(bytes)
+        return titleAbbreviations.withUnsafeBufferPointer { list in
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if list[mid] < key { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < list.count && list[lo] == key
+        }
+    }
 
     public init() throws {
         var status: Int32 = 0
@@ -107,7 +134,7 @@ public final class SentenceSplitter {
         }
         // A one-letter initial ("Joseph R. Biden") or a title abbreviation.
         if e - 1 - s == 1 && text[s] >= 0x41 && text[s] <= 0x5A { return true }
-        return Self.titleAbbreviations.contains(Array(text[s..<(e - 1)]))
+        return Self.isTitleAbbreviation(text[s..<(e - 1)])
     }
 
     /// Whether the text after `offset` goes on, on the same line, with a capitalised word or a number.
