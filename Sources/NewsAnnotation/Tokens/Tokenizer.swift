@@ -12,9 +12,24 @@ public struct Tokenizer: Sendable {
     }
 
     public func tokens(_ text: UnsafeBufferPointer<UInt8>, sentences: [TextRange], paragraphs: [TextRange]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(text.count / 5)
+        guard text.count > 0 else { return [] }
+        // The scan's state stays in registers only outside a closure that captures it.
+        return Self.asciiClasses.withUnsafeBufferPointer { classes in
+            sentences.withUnsafeBufferPointer { sentences in
+                paragraphs.withUnsafeBufferPointer { paragraphs in scan(text, sentences, paragraphs, classes) }
+            }
+        }
+    }
+
+    private func scan(_ text: UnsafeBufferPointer<UInt8>, _ sentences: UnsafeBufferPointer<TextRange>,
+                      _ paragraphs: UnsafeBufferPointer<TextRange>, _ classes: UnsafeBufferPointer<UInt8>) -> [Token] {
         let n = text.count
+        let t = text.baseAddress!
+        // Tokens go into a raw buffer copied into the array once at the end: Array.append is not inlined here and cost
+        // more than the rest of the work per token.
+        var capacity = n / 4 + 16
+        var buffer = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
+        var count = 0
         var i = 0
         var sentenceIndex = 0
         var paragraphIndex = 0
@@ -22,7 +37,7 @@ public struct Tokenizer: Sendable {
         var newlineBefore = true
         var lineStart = true
         while i < n {
-            let c = text[i]
+            let c = t[i]
             if c == 0x20 || c == 0x09 || c == 0x0A {
                 spaceBefore = true
                 if c == 0x0A {
@@ -35,40 +50,43 @@ public struct Tokenizer: Sendable {
             let start = i
             var kind: Token.Kind
             var flags: Token.Flags = []
-            let (scalar, length) = decode(text, i)
-            if isWordScalar(scalar) {
+            let (scalar, length) = c < 0x80 ? (UInt32(c), 1) : decode(text, i)
+            if c < 0x80 ? classes[Int(c)] & Self.wordBit != 0 : Self.nonASCIIClass(scalar) & Self.wordBit != 0 {
                 var end = i
                 var upper = 0, lower = 0, letters = 0, digits = 0
                 var firstLetterUpper = false
                 var nonASCII = false
                 var j = i
                 while j < n {
-                    let (s, l) = decode(text, j)
-                    if isWordScalar(s) {
-                        if s >= 0x80 { nonASCII = true }
-                        if s < 0x80 {
-                            // ASCII: no Unicode property look-up.
-                            if isDigit(s) {
-                                digits += 1
-                            } else {
-                                let isUpper = s <= 0x5A
-                                if letters == 0 { firstLetterUpper = isUpper }
-                                letters += 1
-                                if isUpper { upper += 1 } else { lower += 1 }
-                            }
-                        } else if isDigit(s) {
-                            digits += 1
-                        } else if let u = Unicode.Scalar(s), u.properties.isAlphabetic {
-                            let isUpper = s < 0x80 ? (s >= 0x41 && s <= 0x5A) : (u.properties.isUppercase || u.properties.generalCategory == .titlecaseLetter)
-                            let isLower = s < 0x80 ? (s >= 0x61 && s <= 0x7A) : u.properties.isLowercase
-                            if letters == 0 { firstLetterUpper = isUpper }
-                            letters += 1
-                            if isUpper { upper += 1 }
-                            if isLower { lower += 1 }
-                        }
-                        j += l
+                    let b = t[j]
+                    let cls = classes[Int(b)]
+                    if cls & Self.wordBit != 0 {
+                        // An ASCII letter or digit: counted without a branch per kind.
+                        if letters == 0 && cls & Self.letterBit != 0 { firstLetterUpper = cls & Self.upperBit != 0 }
+                        letters &+= Int(cls >> 1 & 1)
+                        upper &+= Int(cls >> 2 & 1)
+                        lower &+= Int(cls >> 3 & 1)
+                        digits &+= Int(cls >> 4 & 1)
+                        j &+= 1
                         end = j
                         continue
+                    }
+                    let (s, l) = b < 0x80 ? (UInt32(b), 1) : decode(text, j)
+                    if b >= 0x80 {
+                        let info = Self.nonASCIIClass(s)
+                        if info & Self.wordBit != 0 {
+                            nonASCII = true
+                            if info & Self.letterBit != 0 {
+                                let isUpper = info & Self.upperBit != 0
+                                if letters == 0 { firstLetterUpper = isUpper }
+                                letters += 1
+                                if isUpper { upper += 1 }
+                                if info & Self.lowerBit != 0 { lower += 1 }
+                            }
+                            j += l
+                            end = j
+                            continue
+                        }
                     }
                     // Inner apostrophe: joins letters unless it starts a possessive 's at the word's end.
                     if s == 0x27 || s == 0x2019, j + l < n {
@@ -82,8 +100,8 @@ public struct Tokenizer: Sendable {
                         }
                     }
                     // Inner . or , between digits: one number.
-                    if (s == 0x2E || s == 0x2C), digits > 0, letters == 0, j + 1 < n, isDigit(UInt32(text[j + 1])),
-                       j > 0, isDigit(UInt32(text[j - 1])) {
+                    if (s == 0x2E || s == 0x2C), digits > 0, letters == 0, j + 1 < n, isDigit(UInt32(t[j + 1])),
+                       j > 0, isDigit(UInt32(t[j - 1])) {
                         j += 1
                         continue
                     }
@@ -97,8 +115,8 @@ public struct Tokenizer: Sendable {
                     if lower == letters { flags.insert(.lowercase) }
                 }
                 if nonASCII { flags.insert(.nonASCII) }
-            } else if (scalar == 0x27 || scalar == 0x2019), i + length < n, (text[i + length] | 0x20) == 0x73,
-                      !tokens.isEmpty, tokens[tokens.count - 1].end == i, tokens[tokens.count - 1].kind == .word,
+            } else if (scalar == 0x27 || scalar == 0x2019), i + length < n, (t[i + length] | 0x20) == 0x73,
+                      count > 0, buffer[count - 1].end == i, buffer[count - 1].kind == .word,
                       i + length + 1 >= n || !isWordScalar(decode(text, i + length + 1).0) {
                 // The possessive 's split off the word before it.
                 i += length + 1
@@ -114,12 +132,23 @@ public struct Tokenizer: Sendable {
             if spaceBefore { flags.insert(.spaceBefore) }
             if newlineBefore { flags.insert(.newlineBefore) }
             if lineStart { flags.insert(.lineStart) }
-            if tokens.isEmpty { flags.formUnion([.sentenceStart, .paragraphStart]) }
-            tokens.append(Token(range: TextRange(start, i), kind: kind, flags: flags, sentence: Int32(sentenceIndex)))
+            if count == 0 { flags.formUnion([.sentenceStart, .paragraphStart]) }
+            if count == capacity {
+                let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+                larger.initialize(from: buffer, count: count)
+                buffer.deallocate()
+                buffer = larger
+                capacity *= 2
+            }
+            (buffer + count).initialize(to: Token(range: TextRange(start, i), kind: kind, flags: flags,
+                                                  sentence: Int32(sentenceIndex)))
+            count += 1
             spaceBefore = false
             newlineBefore = false
             lineStart = false
         }
+        let tokens = Array(UnsafeBufferPointer(start: buffer, count: count))
+        buffer.deallocate()
         return tokens
     }
 
@@ -138,12 +167,48 @@ public struct Tokenizer: Sendable {
 
     @inline(__always)
     func isWordScalar(_ s: UInt32) -> Bool {
-        if s < 0x80 {
-            return (s >= 0x30 && s <= 0x39) || ((s | 0x20) >= 0x61 && (s | 0x20) <= 0x7A)
+        if s < 0x80 { return (s >= 0x30 && s <= 0x39) || ((s | 0x20) >= 0x61 && (s | 0x20) <= 0x7A) }
+        return Self.nonASCIIClass(s) & Self.wordBit != 0
+    }
+
+    static let wordBit: UInt8 = 1, letterBit: UInt8 = 2, upperBit: UInt8 = 4, lowerBit: UInt8 = 8, digitBit: UInt8 = 16
+
+    /// Each byte's class bits; 0 for space, punctuation and every byte of a non-ASCII scalar.
+    static let asciiClasses: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x30...0x39: return wordBit | digitBit
+        case 0x41...0x5A: return wordBit | letterBit | upperBit
+        case 0x61...0x7A: return wordBit | letterBit | lowerBit
+        default: return 0
         }
-        guard let u = Unicode.Scalar(s) else { return false }
+    }
+
+    /// What the tokenizer asks of a non-ASCII scalar, as bits: a word scalar (letter, mark or decimal digit), a
+    /// letter, upper- or title-case, lower-case.
+    static func scalarClass(_ s: UInt32) -> UInt8 {
+        guard let u = Unicode.Scalar(s) else { return 0 }
         let p = u.properties
-        return p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
-            || p.generalCategory == .decimalNumber
+        var bits: UInt8 = 0
+        if p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
+            || p.generalCategory == .decimalNumber { bits |= wordBit }
+        if p.isAlphabetic { bits |= letterBit }
+        if p.isUppercase || p.generalCategory == .titlecaseLetter { bits |= upperBit }
+        if p.isLowercase { bits |= lowerBit }
+        return bits
+    }
+
+    /// The Latin letters and the general punctuation (curly quotes, dashes) that news text holds most, classified
+    /// once per process: the Unicode property look-ups behind `scalarClass` cost hundreds of instructions each.
+    static let latinEnd: UInt32 = 0x250, punctuationStart: UInt32 = 0x2000, punctuationEnd: UInt32 = 0x2070
+    static let commonClasses: [UInt8] =
+        (0x80..<latinEnd).map(scalarClass) + (punctuationStart..<punctuationEnd).map(scalarClass)
+
+    @inline(__always)
+    static func nonASCIIClass(_ s: UInt32) -> UInt8 {
+        if s < latinEnd { return commonClasses.withUnsafeBufferPointer { $0[Int(s) - 0x80] } }
+        if s &- punctuationStart < punctuationEnd - punctuationStart {
+            return commonClasses.withUnsafeBufferPointer { $0[Int(s - punctuationStart) + Int(latinEnd) - 0x80] }
+        }
+        return scalarClass(s)
     }
 }
