@@ -11,6 +11,15 @@ struct MentionParser {
         case person(Int32), org(Int32), place(Int32)
         case cap, title, role, body, modifier
         case of, det, and, possessive
+
+        /// "of", a determiner after it, "and", a possessive: what links units rather than names anything. A switch,
+        /// not four comparisons through the payload-aware `==`.
+        var isLink: Bool {
+            switch self {
+            case .of, .det, .and, .possessive: return true
+            default: return false
+            }
+        }
     }
 
     private struct Item {
@@ -23,15 +32,17 @@ struct MentionParser {
     /// that ends exactly at `limit` (others are given up as soon as they fall short, before any is built).
     func parse(from s: Int, limit: Int, reachingLimit: Bool = false) -> Mention? {
         guard s >= 0, s < limit, limit <= c.count, c.tokens[s].kind == .word else { return nil }
-        if let e = c.entity(s), Int(e.firstToken) != s { return nil }
+        // The entity index, not the entity: most starts tried are no phrase, and copying an entity retains its name.
+        let entityAtStart = c.entityAt[s]
+        if entityAtStart >= 0, Int(c.entities[Int(entityAtStart)].firstToken) != s { return nil }
         let w0 = c.words[s]
-        if c.has(s, .pronoun), let p = SpeakerWords.pronouns[w0], c.entity(s) == nil {
+        if c.has(s, .pronoun), entityAtStart < 0, let p = SpeakerWords.pronouns[w0] {
             return Mention(first: s, end: s + 1, kind: .pronoun(p), phraseFirst: s, phraseEnd: s + 1)
         }
         var i = s
         var indefinite = false
         var definite = false
-        if c.entity(s) == nil {
+        if entityAtStart < 0 {
             if c.has(s, .indefinite) {
                 indefinite = true
                 i += 1
@@ -112,7 +123,7 @@ struct MentionParser {
         }
         // Every phrase built below ends where its last item ends, at or before `j`.
         if reachingLimit && j < limit { return nil }
-        while let last = items.last, last.unit == .of || last.unit == .det || last.unit == .and || last.unit == .possessive {
+        while let last = items.last, last.unit.isLink {
             items.removeLast()
         }
         guard !items.isEmpty else { return nil }
@@ -123,7 +134,8 @@ struct MentionParser {
         let tail = k == 0 ? items : Array(items[k...])
         guard let lastItem = tail.last else { return nil }
         var words: [String] = []
-        for item in items where item.unit != .of && item.unit != .det && item.unit != .and && item.unit != .possessive {
+        words.reserveCapacity(phraseEnd - s)
+        for item in items where !item.unit.isLink {
             for t in item.first..<item.end where c.isWord(t) { words.append(c.words[t]) }
         }
         let qualified = tail.contains { item in
