@@ -149,8 +149,14 @@ final class WordInterner {
                     h = (h ^ UInt64(Table.lower(b))) &* 0x100_0000_01b3
                 }
                 guard high < 0x80 else { return nil }
+                return probe(bytes, hash: Int(truncatingIfNeeded: h ^ (h >> 29)))
+            }
+
+            /// The id of the word `bytes` spell once ASCII capitals are lower-cased, looked for from its hash.
+            @inline(__always)
+            func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Int32? {
                 let mask = slots.count - 1
-                var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+                var slot = hash & mask
                 while true {
                     let id = slots[slot]
                     if id < 0 { return nil }
@@ -167,25 +173,7 @@ final class WordInterner {
 
         /// The id of the word spelled by `bytes` once ASCII capitals are lower-cased, or nil.
         func id(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-            let mask = slots.count - 1
-            var slot = Self.hash(bytes) & mask
-            return slots.withUnsafeBufferPointer { slots in
-                keyBytes.withUnsafeBufferPointer { stored in
-                    keyStarts.withUnsafeBufferPointer { starts in
-                        while true {
-                            let id = slots[slot]
-                            if id < 0 { return nil }
-                            let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
-                            if end - start == bytes.count {
-                                var i = 0
-                                while i < bytes.count, stored[start + i] == Self.lower(bytes[i]) { i += 1 }
-                                if i == bytes.count { return id }
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                    }
-                }
-            }
+            withReader { $0.probe(bytes, hash: Self.hash(bytes)) }
         }
 
         /// Adds a key not in the table; its id is the number of keys before it.
