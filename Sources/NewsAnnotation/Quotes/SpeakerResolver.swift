@@ -61,6 +61,13 @@ struct SpeakerResolver {
         "chairwoman", "spokeswoman", "congresswoman", "businesswoman", "actress", "grandmother", "aunt", "niece",
         "girl", "woman", "first lady",
     ]
+    private static let sexWords: [String: Int] = {
+        var words: [String: Int] = [:]
+        for word in femaleWords { words[word] = -1 }
+        for word in maleWords { words[word] = 1 }
+        return words
+    }()
+
     init(c: QuoteContext, parser: MentionParser, quotes: [FoundQuote]) {
         self.c = c
         self.parser = parser
@@ -76,7 +83,7 @@ struct SpeakerResolver {
             let sentence = c.sentence(of: first)
             var roles: [String] = []
             if let m = parser.parse(endingAt: end, lowerBound: sentence.lowerBound), m.entity == Int32(index) {
-                roles += m.roleWords
+                roles = m.roleWords  // shares the mention's buffer where appending to an empty array copied it
             }
             // "Khalaf Khalafov, Deputy Minister of Foreign Affairs of …"
             if end < sentence.upperBound, c.isPunct(end, [.comma]),
@@ -136,9 +143,16 @@ struct SpeakerResolver {
     }
 
     private static func sexOf(_ words: [String]) -> Int {
-        if words.contains(where: maleWords.contains) { return 1 }
-        if words.contains(where: femaleWords.contains) { return -1 }
-        return 0
+        // One lookup a word in both lists at once: a male word anywhere wins over a female one before it.
+        var female = false
+        for word in words {
+            switch sexWords[word] {
+            case .some(1): return 1
+            case .some(-1): female = true
+            default: break
+            }
+        }
+        return female ? -1 : 0
     }
 
     mutating func resolve(_ quotes: inout [FoundQuote]) {
