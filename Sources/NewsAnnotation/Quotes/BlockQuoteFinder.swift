@@ -49,7 +49,7 @@ struct BlockQuoteFinder {
             guard let speaker, !speaker.isPlace else { return nil }
             return Cue(speaker: speaker, cue: s..<(by + 1), body: body)
         }
-        if let poss = (s..<line.upperBound).first(where: { c.words[$0] == "'s" || c.words[$0] == "’s" }),
+        if let poss = (s..<line.upperBound).first(where: { c.isApostropheS($0) }),
            poss + 1 < line.upperBound, BlockQuoteFinder.speechHeads.contains(c.words[poss + 1]),
            let speaker = finder.parser.parse(endingAt: poss, lowerBound: s), !speaker.isPlace {
             return Cue(speaker: speaker, cue: (poss + 1)..<(poss + 2), body: body)

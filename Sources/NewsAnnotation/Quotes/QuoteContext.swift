@@ -219,6 +219,17 @@ final class QuoteContext {
         return String(decoding: text[Int(r.start)..<Int(r.end)], as: UTF8.self)
     }
 
+    /// Whether token `i` reads "'s" or "’s". Punctuation's tag says so exactly; a word token (should the tokenizer
+    /// ever make one of them) is compared only if its first byte can start either, so that a scan along a line
+    /// costs no string comparisons.
+    func isApostropheS(_ i: Int) -> Bool {
+        if tags[i].contains(.possessive) { return true }
+        guard tokens[i].kind == .word else { return false }
+        let first = text[tokens[i].start]
+        guard first == UInt8(ascii: "'") || first == 0xE2 else { return false }
+        return words[i] == "'s" || words[i] == "’s"
+    }
+
     /// Whether a token is glued to the one before it (no space between).
     @inline(__always) func glued(_ i: Int) -> Bool { i > 0 && !tokens[i].flags.contains(.spaceBefore) }
 }

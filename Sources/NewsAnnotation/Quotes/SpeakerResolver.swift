@@ -409,7 +409,8 @@ struct SpeakerResolver {
     /// The author the byline names: a PERSON right after a line-opening "By" near the top of the document.
     func byline() -> String? {
         // "By Lynn McConnell", "Interview by Rana Haddad": the name ends its line (or a comma follows it).
-        for t in 0..<min(c.count, 400) where c.is(t, "by") {
+        // Only a token whose first byte is "b" or "B" can read "by": the others are skipped without a comparison.
+        for t in 0..<min(c.count, 400) where c.text[c.tokens[t].start] | 0x20 == UInt8(ascii: "b") && c.is(t, "by") {
             guard let e = c.entity(t + 1), e.type == .person, Int(e.firstToken) == t + 1 else { continue }
             let end = Int(e.endToken)
             if end >= c.count || c.tokens[end].flags.contains(.lineStart) || c.isPunct(end, [.comma]) { return e.name }
