@@ -62,23 +62,38 @@ public struct JSONBuffer: Sendable {
             int(-value)
             return
         }
-        // Unsigned division by ten is a multiply and a shift, without the signed corrections.
+        // Digits counted by comparison and written two at a time: offsets are most of the numbers in a record.
         let magnitude = UInt(value)
         var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 {
+        var limit: UInt = 10
+        while digits < 20 && magnitude >= limit {
             digits += 1
-            rest /= 10
+            limit &*= 10
         }
         let p = reserve(digits)
+        let pairs = Self.digitPairs.utf8Start
         var v = magnitude
         var k = digits
-        repeat {
-            k -= 1
-            p[k] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-            v /= 10
-        } while k > 0
+        while v >= 100 {
+            let pair = Int(v % 100) &* 2
+            v /= 100
+            k -= 2
+            p[k] = pairs[pair]
+            p[k + 1] = pairs[pair + 1]
+        }
+        if v >= 10 {
+            let pair = Int(v) &* 2
+            p[0] = pairs[pair]
+            p[1] = pairs[pair + 1]
+        } else {
+            p[0] = UInt8(truncatingIfNeeded: 0x30 + v)
+        }
         count += digits
+    }
+
+    /// "00" to "99" in a row (a computed literal, so reading it costs no lazy initialisation).
+    private static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
     /// Writes `utf8` (valid UTF-8) as a JSON string. Quotes, backslashes and C0 controls are escaped; everything
