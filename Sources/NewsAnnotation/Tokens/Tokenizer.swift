@@ -33,6 +33,9 @@ public struct Tokenizer: Sendable {
         var i = 0
         var sentenceIndex = 0
         var paragraphIndex = 0
+        // The current range's start, and the offset from which the index may move on; tested once per token.
+        var (sentenceStart, sentenceEnd) = Self.bounds(sentences, 0)
+        var (paragraphStart, paragraphEnd) = Self.bounds(paragraphs, 0)
         var spaceBefore = true
         var newlineBefore = true
         var lineStart = true
@@ -53,7 +56,9 @@ public struct Tokenizer: Sendable {
             let (scalar, length) = c < 0x80 ? (UInt32(c), 1) : decode(text, i)
             if c < 0x80 ? classes[Int(c)] & Self.wordBit != 0 : Self.nonASCIIClass(scalar) & Self.wordBit != 0 {
                 var end = i
-                var upper = 0, lower = 0, letters = 0, digits = 0
+                var letters = 0
+                // `every` keeps the upper/lower bits all letters share (digits carry both); `some` any digit bit.
+                var every = Self.upperBit | Self.lowerBit, some: UInt8 = 0
                 var firstLetterUpper = false
                 var nonASCII = false
                 var j = i
@@ -61,13 +66,12 @@ public struct Tokenizer: Sendable {
                     let b = t[j]
                     let cls = classes[Int(b)]
                     if cls & Self.wordBit != 0 {
-                        // An ASCII letter or digit: counted without a branch per kind.
-                        if letters == 0 && cls & Self.letterBit != 0 { firstLetterUpper = cls & Self.upperBit != 0 }
-                        letters &+= Int(cls >> 1 & 1)
-                        upper &+= Int(cls >> 2 & 1)
-                        lower &+= Int(cls >> 3 & 1)
-                        digits &+= Int(cls >> 4 & 1)
-                        j &+= 1
+                        let run = Self.asciiWordRun(t, from: j, to: n, classes)
+                        if letters == 0 && run.firstLetter != 0 { firstLetterUpper = run.firstLetter & Self.upperBit != 0 }
+                        letters &+= run.letters
+                        every &= run.every
+                        some |= run.some
+                        j = run.end
                         end = j
                         continue
                     }
@@ -80,8 +84,7 @@ public struct Tokenizer: Sendable {
                                 let isUpper = info & Self.upperBit != 0
                                 if letters == 0 { firstLetterUpper = isUpper }
                                 letters += 1
-                                if isUpper { upper += 1 }
-                                if info & Self.lowerBit != 0 { lower += 1 }
+                                every &= info | ~(Self.upperBit | Self.lowerBit)
                             }
                             j += l
                             end = j
@@ -100,7 +103,7 @@ public struct Tokenizer: Sendable {
                         }
                     }
                     // Inner . or , between digits: one number.
-                    if (s == 0x2E || s == 0x2C), digits > 0, letters == 0, j + 1 < n, isDigit(UInt32(t[j + 1])),
+                    if (s == 0x2E || s == 0x2C), some & Self.digitBit != 0, letters == 0, j + 1 < n, isDigit(UInt32(t[j + 1])),
                        j > 0, isDigit(UInt32(t[j - 1])) {
                         j += 1
                         continue
@@ -111,8 +114,8 @@ public struct Tokenizer: Sendable {
                 kind = letters > 0 ? .word : .number
                 if letters > 0 {
                     if firstLetterUpper { flags.insert(.capitalized) }
-                    if upper == letters && letters >= 2 { flags.insert(.allCaps) }
-                    if lower == letters { flags.insert(.lowercase) }
+                    if every & Self.upperBit != 0 && letters >= 2 { flags.insert(.allCaps) }
+                    if every & Self.lowerBit != 0 { flags.insert(.lowercase) }
                 }
                 if nonASCII { flags.insert(.nonASCII) }
             } else if (scalar == 0x27 || scalar == 0x2019), i + length < n, (t[i + length] | 0x20) == 0x73,
@@ -125,10 +128,16 @@ public struct Tokenizer: Sendable {
                 i += length
                 kind = .punct
             }
-            while sentenceIndex + 1 < sentences.count, Int(sentences[sentenceIndex].end) <= start { sentenceIndex += 1 }
-            if sentenceIndex < sentences.count, Int(sentences[sentenceIndex].start) == start { flags.insert(.sentenceStart) }
-            while paragraphIndex + 1 < paragraphs.count, Int(paragraphs[paragraphIndex].end) <= start { paragraphIndex += 1 }
-            if paragraphIndex < paragraphs.count, Int(paragraphs[paragraphIndex].start) == start { flags.insert(.paragraphStart) }
+            if start >= sentenceEnd {
+                while sentenceIndex + 1 < sentences.count, Int(sentences[sentenceIndex].end) <= start { sentenceIndex += 1 }
+                (sentenceStart, sentenceEnd) = Self.bounds(sentences, sentenceIndex)
+            }
+            if start == sentenceStart { flags.insert(.sentenceStart) }
+            if start >= paragraphEnd {
+                while paragraphIndex + 1 < paragraphs.count, Int(paragraphs[paragraphIndex].end) <= start { paragraphIndex += 1 }
+                (paragraphStart, paragraphEnd) = Self.bounds(paragraphs, paragraphIndex)
+            }
+            if start == paragraphStart { flags.insert(.paragraphStart) }
             if spaceBefore { flags.insert(.spaceBefore) }
             if newlineBefore { flags.insert(.newlineBefore) }
             if lineStart { flags.insert(.lineStart) }
@@ -150,6 +159,40 @@ public struct Tokenizer: Sendable {
         let tokens = Array(UnsafeBufferPointer(start: buffer, count: count))
         buffer.deallocate()
         return tokens
+    }
+
+    /// The run of ASCII letters and digits from `start`: its end, its letter count, the class bits all its bytes share
+    /// and those any has, and its first letter's class (0 without one). Kept out of line: inside `scan`, with all its
+    /// live state, these counters lived in memory and cost about 20 instructions a byte.
+    @inline(never)
+    static func asciiWordRun(_ t: UnsafePointer<UInt8>, from start: Int, to n: Int, _ classes: UnsafeBufferPointer<UInt8>)
+        -> (end: Int, letters: Int, every: UInt8, some: UInt8, firstLetter: UInt8) {
+        var k = start
+        var letters = 0
+        var every: UInt8 = 0xFF, some: UInt8 = 0, firstLetter: UInt8 = 0
+        while k < n {
+            let cls = classes[Int(t[k])]
+            if cls & wordBit == 0 { break }
+            letters &+= Int(cls >> 1 & 1)
+            every &= cls
+            some |= cls
+            k &+= 1
+        }
+        // Found after the loop, which it would slow: a run nearly always starts with its first letter.
+        if letters > 0 {
+            var f = start
+            while classes[Int(t[f])] & letterBit == 0 { f += 1 }
+            firstLetter = classes[Int(t[f])]
+        }
+        return (k, letters, every, some, firstLetter)
+    }
+
+    /// The start of range `index` (-1 past the end) and its end, or Int.max for the last range, which the index never
+    /// leaves.
+    @inline(__always)
+    static func bounds(_ ranges: UnsafeBufferPointer<TextRange>, _ index: Int) -> (Int, Int) {
+        guard index < ranges.count else { return (-1, Int.max) }
+        return (Int(ranges[index].start), index + 1 < ranges.count ? Int(ranges[index].end) : Int.max)
     }
 
     @inline(__always)
@@ -176,7 +219,7 @@ public struct Tokenizer: Sendable {
     /// Each byte's class bits; 0 for space, punctuation and every byte of a non-ASCII scalar.
     static let asciiClasses: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
         switch b {
-        case 0x30...0x39: return wordBit | digitBit
+        case 0x30...0x39: return wordBit | digitBit | upperBit | lowerBit  // neutral for the letters' AND
         case 0x41...0x5A: return wordBit | letterBit | upperBit
         case 0x61...0x7A: return wordBit | letterBit | lowerBit
         default: return 0
