@@ -7,6 +7,8 @@ public final class QuoteFinder {
     let gazetteer: Gazetteer
     /// Token words remembered across this worker's documents.
     let wordCache = QuoteWordCache()
+    /// Person names' suffix keys remembered across this worker's documents.
+    let suffixKeys = NameSuffixKeys()
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
@@ -27,7 +29,7 @@ public final class QuoteFinder {
         DirectQuoteFinder(c: c, finder: finder).find(QuoteMarks.spans(c), into: &quotes)
         IndirectQuoteFinder(c: c, finder: finder).find(into: &quotes)
         QuoteFinder.setContainers(&quotes)
-        var resolver = SpeakerResolver(c: c, parser: finder.parser, quotes: quotes)
+        var resolver = SpeakerResolver(c: c, parser: finder.parser, quotes: quotes, suffixKeys: suffixKeys)
         resolver.resolve(&quotes)
         doc.quotes = quotes.map { q in
             Quote(range: c.range(q.first, q.end), kind: q.kind,

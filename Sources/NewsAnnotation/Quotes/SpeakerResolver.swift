@@ -51,6 +51,8 @@ struct SpeakerResolver {
     /// The last words of every multi-word person name ("aliyev", "van hollen") → the first such name.
     private var bySuffix: [String: String] = [:]
     private var indexed: Set<String> = []
+    /// Each name's suffix keys, remembered across the worker's documents.
+    let suffixKeys: NameSuffixKeys
 
     private static let maleWords: Set<String> = [
         "mr", "sir", "lord", "king", "prince", "sheikh", "emir", "sultan", "father", "husband", "brother", "son",
@@ -68,9 +70,15 @@ struct SpeakerResolver {
         return words
     }()
 
-    init(c: QuoteContext, parser: MentionParser, quotes: [FoundQuote]) {
+    init(c: QuoteContext, parser: MentionParser, quotes: [FoundQuote], suffixKeys: NameSuffixKeys = NameSuffixKeys()) {
         self.c = c
         self.parser = parser
+        self.suffixKeys = suffixKeys
+        // Room for every person named at once: growing these tables rehashes every name in them.
+        let people = c.entities.reduce(0) { $1.type == .person ? $0 + 1 : $0 }
+        sex.reserveCapacity(people)
+        indexed.reserveCapacity(people)
+        bySuffix.reserveCapacity(people * 2)
         // The widest quote holding each token: filled widest first, so each token is written once.
         let spans = quotes.map { $0.first..<$0.end }.sorted { $0.count > $1.count }
         var widestAt = [Int32](repeating: -1, count: c.count)
@@ -276,33 +284,7 @@ struct SpeakerResolver {
 
     private mutating func indexSuffixes(_ name: String) {
         guard indexed.insert(name).inserted else { return }
-        let lower = name.lowercased()
-        // An ASCII name with single spaces between its words: the last k words joined again are a suffix of the
-        // name itself, cut at a space byte, rather than split and joined. Other names take the long way.
-        var simple: [String]? = []
-        var bytes = lower
-        bytes.withUTF8 { u in
-            let space = UInt8(ascii: " ")
-            guard let first = u.first, first != space, u.last != space else { simple = nil; return }
-            var k = u.count - 1
-            while k > 0 {
-                let b = u[k]
-                if b >= 0x80 || b == 0x0D || (b == space && u[k - 1] == space) { simple = nil; return }
-                if b == space { simple!.append(String(decoding: UnsafeBufferPointer(rebasing: u[(k + 1)...]), as: UTF8.self)) }
-                k -= 1
-            }
-            if first >= 0x80 || first == 0x0D { simple = nil }
-        }
-        if let keys = simple {
-            for key in keys where bySuffix.index(forKey: key) == nil { bySuffix[key] = name }
-            return
-        }
-        let words = lower.split(separator: " ")
-        guard words.count > 1 else { return }
-        for k in 1..<words.count {
-            let key = words.suffix(k).joined(separator: " ")
-            if bySuffix[key] == nil { bySuffix[key] = name }
-        }
+        for key in suffixKeys.keys(of: name) where bySuffix.index(forKey: key) == nil { bySuffix[key] = name }
     }
 
     /// A surname alone ("Aliyev", "VAN HOLLEN") stands for the first fuller name that ends with it.
