@@ -200,6 +200,23 @@ struct MentionParser {
         }
     }
 
+    /// Whether `parse` from any start before word `j` stops at `j`, whatever it read before: a lower-case word of no
+    /// class a phrase takes in, not naming something before a role noun after it. The pronoun and the age phrase
+    /// ("the 45-year-old") end where they end, before `j` or not through it. Words starting with "a", "o" or "y"
+    /// ("and", "affairs", "of", "old", "year", which the reader treats by spelling) are left to it.
+    private func breaksPhrase(_ j: Int, limit: Int) -> Bool {
+        guard c.entityAt[j] < 0, c.tokens[j].kind == .word, !c.tokens[j].isCapitalized else { return false }
+        let tag = c.tags[j]
+        guard tag.isDisjoint(with: [.definite, .role, .body, .title, .roleModifier]) else { return false }
+        let first = c.text[c.tokens[j].start] | 0x20
+        guard first != UInt8(ascii: "a"), first != UInt8(ascii: "o"), first != UInt8(ascii: "y") else { return false }
+        if c.tokens[j].flags.contains(.lowercase), j + 1 < limit, c.has(j + 1, [.role, .body]),
+           tag.isDisjoint(with: [.auxiliary, .preposition, .speechVerb, .adverb]) {
+            return false
+        }
+        return true
+    }
+
     private static func isPerson(_ unit: Unit) -> Bool {
         if case .person = unit { return true }
         return false
@@ -231,7 +248,17 @@ struct MentionParser {
             if c.tokens[k].kind == .punct, !c.isPunct(k, [.dash, .period, .possessive]) { break }
             floor = k
         }
+        // A start before a word no phrase runs through stops there, short of `end`: only starts from the last such
+        // word on can give a phrase, and those before it are not read at all.
         var s = floor
+        var k = end - 1
+        while k > floor {
+            if breaksPhrase(k, limit: end) {
+                s = k
+                break
+            }
+            k -= 1
+        }
         while s < end {
             if c.tokens[s].kind == .word, let m = parse(from: s, limit: end, reachingLimit: true), m.phraseEnd == end {
                 return m
