@@ -74,8 +74,11 @@ static inline int64_t sequence_length(const uint8_t *s, int64_t i, int64_t n, in
 int32_t cicu_sentence_breaker_set_text(cicu_sentence_breaker *breaker, const uint8_t *utf8, int64_t length) {
     UErrorCode error = U_ZERO_ERROR;
     if (length < 0 || length > INT32_MAX) return (int32_t)U_INDEX_OUTOFBOUNDS_ERROR;
-    if (length + 1 > breaker->capacity) {
-        int64_t capacity = length + 1 > 2 * breaker->capacity ? length + 1 : 2 * breaker->capacity;
+    // After a document many times larger than this one, the buffer shrinks again, so one huge input does not pin
+    // twice its size per worker for the rest of the run.
+    int shrink = breaker->capacity > (1 << 20) && breaker->capacity > 4 * (length + 1);
+    if (length + 1 > breaker->capacity || shrink) {
+        int64_t capacity = shrink || length + 1 > 2 * breaker->capacity ? length + 1 : 2 * breaker->capacity;
         UChar *units = realloc(breaker->units, sizeof(UChar) * (size_t)capacity);
         if (units == NULL) return (int32_t)U_MEMORY_ALLOCATION_ERROR;
         breaker->units = units;
