@@ -311,13 +311,17 @@ public struct JSONRecordParser: Sendable {
             index += 1
         }
 
-        /// Moves `index` over bytes that need no attention inside a string, eight at a time: it stops at or
-        /// before the first quote, backslash or control character.
+        /// Moves `index` over bytes that need no attention inside a string, eight at a time, to the first quote,
+        /// backslash or control character (or to the last few bytes of the line).
         @inline(__always) mutating func skipPlainBytes() {
             guard let base = bytes.baseAddress else { return }
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if JSONBuffer.needsEscape(word) { return }
+                let mask = JSONBuffer.escapeMask(word)
+                if mask != 0 {
+                    index += mask.trailingZeroBitCount >> 3
+                    return
+                }
                 index += 8
             }
         }

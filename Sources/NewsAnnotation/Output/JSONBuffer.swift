@@ -111,7 +111,7 @@ public struct JSONBuffer: Sendable {
                 // Eight bytes at a time while none of them needs escaping (the usual case).
                 if i + 8 <= n {
                     let word = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
-                    if !Self.needsEscape(word) {
+                    if Self.escapeMask(word) == 0 {
                         UnsafeMutableRawPointer(p + o).storeBytes(of: word, as: UInt64.self)
                         i += 8
                         o += 8
@@ -149,9 +149,10 @@ public struct JSONBuffer: Sendable {
         count += o + 1
     }
 
-    /// Whether any of the eight bytes is a quote, a backslash or below 0x20 (the classic "has zero byte" tests): the
-    /// bytes a JSON string must escape, and so the bytes a JSON reader must stop at.
-    @inline(__always) static func needsEscape(_ word: UInt64) -> Bool {
+    /// The high bit of every byte of `word` (read little-endian) that is a quote, a backslash or below 0x20: the bytes
+    /// a JSON string must escape, and so the bytes a JSON reader must stop at. These are the classic "has zero byte"
+    /// tests; a borrow can mark a byte after the first marked one, never before, so the lowest mark is exact.
+    @inline(__always) static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -159,7 +160,7 @@ public struct JSONBuffer: Sendable {
         let hasQuote = (quote &- ones) & ~quote
         let hasBackslash = (backslash &- ones) & ~backslash
         let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl) & highs != 0
+        return (hasQuote | hasBackslash | hasControl) & highs
     }
 
     @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 {
