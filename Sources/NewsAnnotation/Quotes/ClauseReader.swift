@@ -72,11 +72,13 @@ struct ClauseReader {
     /// Whether a word is (very likely) a finite verb: an auxiliary, a known verb form, or an -ed word after a
     /// noun-like word ("the Group failed") rather than after a determiner ("its failed mediation").
     func isFinite(_ k: Int) -> Bool {
-        let w = c.words[k]
-        if c.has(k, [.irregularVerb, .auxiliary]) && w != "'s" && w != "’s" {
+        if c.has(k, [.irregularVerb, .auxiliary]) && !c.isApostropheS(k) {
             return true
         }
-        guard w.count > 4, w.hasSuffix("ed"), c.tokens[k].flags.contains(.lowercase), k > 0, c.isWord(k - 1) else {
+        // Cheap tests first: most words are not lower-case words ending in "d".
+        guard c.tokens[k].flags.contains(.lowercase), c.mayEnd(k, UInt8(ascii: "d")) else { return false }
+        let w = c.words[k]
+        guard w.count > 4, w.hasSuffix("ed"), k > 0, c.isWord(k - 1) else {
             return false
         }
         let before = c.words[k - 1]
@@ -108,7 +110,10 @@ struct ClauseReader {
             if c.isWord(k) && isFinite(k) { seenVerb = true }
             // A contrast or another actor's clause closes the report: "… in Japan though he dismissed …",
             // "… the next president, yet another …", "… Budget, as Labour MPs warned …".
-            if seenVerb, c.is(k, "though") || c.is(k, "although") || c.is(k, "whereas") { return k }
+            if seenVerb, c.mayStart(k, UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "w")),
+               c.is(k, "though") || c.is(k, "although") || c.is(k, "whereas") {
+                return k
+            }
             if seenVerb, c.isPunct(k, [.comma]), k + 1 < end,
                ["while", "yet", "whereas", "although", "though", "but", "amid"].contains(where: { c.is(k + 1, $0) }) {
                 return k
@@ -119,7 +124,8 @@ struct ClauseReader {
                 || ["the", "a", "an", "his", "her", "their", "its", "some", "many", "other", "several"].contains(where: { c.is(k + 2, $0) }) {
                 return k
             }
-            if c.isPunct(k, [.comma, .dash]) || c.is(k, "and") || c.is(k, "while") {
+            if c.isPunct(k, [.comma, .dash])
+                || c.mayStart(k, UInt8(ascii: "a"), UInt8(ascii: "w")) && (c.is(k, "and") || c.is(k, "while")) {
                 var v = k + 1
                 if c.is(v, "and") || c.is(v, "while") { v += 1 }
                 if let cue = SpeechVerbs.cue(at: v, in: c), cue.verb.reports, c.is(cue.end, "that") { return k }

@@ -219,6 +219,22 @@ final class QuoteContext {
         return String(decoding: text[Int(r.start)..<Int(r.end)], as: UTF8.self)
     }
 
+    /// Whether token `i` may read a lower-case word starting with one of the ASCII letters given: false only when
+    /// its first byte is ASCII and, folded, none of them. (An ASCII first scalar stays first under lower-casing and
+    /// canonical equivalence.) Scans ask it before comparing strings, most tokens being none of the words sought.
+    @inline(__always) func mayStart(_ i: Int, _ a: UInt8, _ b: UInt8 = 0, _ c: UInt8 = 0) -> Bool {
+        let first = text[tokens[i].start]
+        let folded = first &- 0x41 < 26 ? first | 0x20 : first
+        return folded >= 0x80 || folded == a || folded == b || folded == c
+    }
+
+    /// Whether token `i` may end in the ASCII letter given, by the same reasoning on its last byte.
+    @inline(__always) func mayEnd(_ i: Int, _ a: UInt8) -> Bool {
+        let last = text[tokens[i].end - 1]
+        let folded = last &- 0x41 < 26 ? last | 0x20 : last
+        return folded >= 0x80 || folded == a
+    }
+
     /// Whether token `i` reads "'s" or "’s". Punctuation's tag says so exactly; a word token (should the tokenizer
     /// ever make one of them) is compared only if its first byte can start either, so that a scan along a line
     /// costs no string comparisons.
