@@ -73,6 +73,8 @@ public struct Tokenizer: Sendable {
                         some |= run.some
                         j = run.end
                         end = j
+                        // Most words end at a space, which none of the joining rules below can take.
+                        if j < n && t[j] == 0x20 { break }
                         continue
                     }
                     let (s, l) = b < 0x80 ? (UInt32(b), 1) : decode(text, j)
