@@ -303,23 +303,23 @@ struct DirectQuoteFinder {
     private func isSpeech(_ span: QuoteMarks.Span, first: Int, end: Int, attribution: Attribution?, nested: Bool,
                           endsWithPunct: Bool) -> Bool {
         var words = 0
-        var capitalizedWords = 0
-        var smallWords = 0
         var sentencePunct = endsWithPunct
         for i in first..<end {
-            if c.isWord(i) {
-                words += 1
-                if c.tokens[i].isCapitalized || c.tokens[i].kind == .number { capitalizedWords += 1 }
-                else if DirectQuoteFinder.titleSmallWords.contains(c.words[i]) { smallWords += 1 }
-            } else if c.tokens[i].kind == .number {
-                capitalizedWords += 1
+            if c.isWord(i) || c.tokens[i].kind == .number {
                 words += 1
             } else if c.isPunct(i, [.period, .exclamation, .question, .semicolon]) && !(i > first && c.tokens[i - 1].range.length == 1) {
                 sentencePunct = true
             }
         }
         guard words > 0 else { return false }
-        let titleLike = c.isCapitalized(first) && capitalizedWords + smallWords == words && !sentencePunct
+        // Title-like: every word capitalised, a number or a small word ("of", "the"). Asked only when it can decide,
+        // and word by word until one is none of them: hashing every lower-case word of every quotation cost more.
+        var titleLike: Bool {
+            c.isCapitalized(first) && !sentencePunct && (first..<end).allSatisfy { i in
+                !c.isWord(i) || c.tokens[i].isCapitalized || c.tokens[i].kind == .number
+                    || DirectQuoteFinder.titleSmallWords.contains(c.words[i])
+            }
+        }
         let naming = namedBefore(span) || namedAfter(span)
         // A name or term ("the “troika” format", "“Made in Azerbaijan” brand") is not speech, cue or no cue.
         if naming { return false }
