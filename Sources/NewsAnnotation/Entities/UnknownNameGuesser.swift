@@ -5,8 +5,12 @@ struct UnknownNameGuesser {
     func guess(_ entities: [Entity], _ doc: Document, keys: [String], classes: [WordClass]) -> [Entity] {
         let entities = entities.sorted { $0.range < $1.range }
         let tokens = doc.tokens
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for e in entities { for t in Int(e.firstToken)..<Int(e.endToken) { covered[t] = true } }
+        // A constant, not a variable: the function below would pay an exclusivity check per read of a variable.
+        let covered: [Bool] = {
+            var covered = [Bool](repeating: false, count: tokens.count)
+            for e in entities { for t in Int(e.firstToken)..<Int(e.endToken) { covered[t] = true } }
+            return covered
+        }()
 
         // Decided once per token: the list pass and the vote pass ask about the same tokens, and the word lists
         // behind the answer are looked up. Cheap flag tests go first.
