@@ -127,7 +127,8 @@ enum SpeechVerbs {
             return Cue(first: i, end: i + 2, verb: Verb(), form: .finite, according: true)
         }
         // "brought to (the) attention (of …) that"
-        if w == "brought" || w == "brings" || w == "bring" || w == "bringing" {
+        // Each family is compared only at a token whose first byte can start it (QuoteContext.mayStart).
+        if c.mayStart(i, UInt8(ascii: "b")), w == "brought" || w == "brings" || w == "bring" || w == "bringing" {
             var j = i + 1
             guard c.is(j, "to") else { return nil }
             j += 1
@@ -136,10 +137,11 @@ enum SpeechVerbs {
             return Cue(first: i, end: j + 1, verb: Verb(object: true), form: w == "bringing" ? .gerund : .finite)
         }
         // "expressed hope that", "voiced concern that", "made it clear that"
-        if expressive.contains(w), c.isWord(i + 1), feelings.contains(c.words[i + 1]), c.is(i + 2, "that") {
+        if c.is(i + 2, "that"), expressive.contains(w), c.isWord(i + 1), feelings.contains(c.words[i + 1]) {
             return Cue(first: i, end: i + 2, verb: Verb(), form: w.hasSuffix("ing") ? .gerund : .finite)
         }
-        if (w == "made" || w == "makes" || w == "make" || w == "making"), c.is(i + 1, "it"), c.is(i + 2, "clear") {
+        if c.mayStart(i, UInt8(ascii: "m")), w == "made" || w == "makes" || w == "make" || w == "making",
+           c.is(i + 1, "it"), c.is(i + 2, "clear") {
             return Cue(first: i, end: i + 3, verb: Verb(), form: w == "making" ? .gerund : .finite)
         }
         guard let (verb, form) = table[w] else { return nil }
@@ -148,7 +150,7 @@ enum SpeechVerbs {
            c.has(i - 1, .possessive) || (c.isWord(i - 1) && nounMarkers.contains(c.words[i - 1])) {
             return nil
         }
-        if let particle = needsParticle[w] {
+        if c.mayStart(i, UInt8(ascii: "p"), UInt8(ascii: "g"), UInt8(ascii: "w")), let particle = needsParticle[w] {
             guard c.is(i + 1, particle) else { return nil }
             return Cue(first: i, end: i + 2, verb: w.hasPrefix("go") || w == "went" ? Verb(reports: false) : verb,
                        form: form)
