@@ -36,13 +36,13 @@ public final class EntityRecognizer {
     /// Gazetteer names that are not plain ASCII ("Recep Tayyip Erdoğan"): the only non-ASCII names that keep their
     /// marks. Built on the first document that has a non-ASCII name.
     private lazy var gazetteerSpellings: Set<String> = Set(gazetteer.entries.lazy.map(\.canonical).filter { name in
-        name.utf8.contains(where: { $0 >= 0x80 })
+        !NameSpelling.isASCII(name)
     })
 
     /// Names the rules took from the text get the one spelling all their variants share (`NameSpelling`), so
     /// "Castañeda" and "Castaneda" count as one name; gazetteer names are canonical already.
     func spellCanonically(_ entities: inout [Entity]) {
-        for i in entities.indices where entities[i].name.utf8.contains(where: { $0 >= 0x80 }) {
+        for i in entities.indices where !NameSpelling.isASCII(entities[i].name) {
             if !gazetteerSpellings.contains(entities[i].name) { entities[i].name = NameSpelling.ascii(entities[i].name) }
         }
     }

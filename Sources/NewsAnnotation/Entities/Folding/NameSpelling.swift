@@ -10,8 +10,15 @@ public enum NameSpelling {
     /// The name itself when it is all ASCII, which is nearly always.
     public static func ascii(_ name: String) -> String { fold(name, romanised: false) }
 
+    /// Whether a string is all ASCII, read from its bytes in place (the UTF-8 view's iterator costs several times
+    /// more, and every entity of every document is asked).
+    public static func isASCII(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in !bytes.contains(where: { $0 >= 0x80 }) }
+    }
+
     private static func fold(_ name: String, romanised: Bool) -> String {
-        guard name.utf8.contains(where: { $0 >= 0x80 }) else { return name }
+        guard !isASCII(name) else { return name }
         var out = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             if scalar.value < 0x80 {
