@@ -13,10 +13,11 @@ public final class EntityRecognizer {
     let guesser = UnknownNameGuesser()
     let resolver: NameResolver
 
-    public init(gazetteer: Gazetteer) {
+    /// `wordCapacity`: distinct words the worker's interner holds before it starts over (between documents).
+    public init(gazetteer: Gazetteer, wordCapacity: Int = 200_000) {
         self.gazetteer = gazetteer
         self.matcher = GazetteerMatcher(gazetteer: gazetteer)
-        self.interner = WordInterner(gazetteer: gazetteer, folder: folder)
+        self.interner = WordInterner(gazetteer: gazetteer, folder: folder, capacity: wordCapacity)
         self.rules = NameRules(gazetteer: gazetteer)
         self.resolver = NameResolver(interner: interner)
     }
