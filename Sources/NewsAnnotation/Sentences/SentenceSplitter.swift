@@ -7,8 +7,14 @@ import CICU
 /// break right after a title abbreviation that ICU's list lacks ("Gen.", "Sen.", "Gov.") is undone when a
 /// capitalised word follows on the same line.
 ///
+/// A sentence is at most `maximumBytes` long: a longer run with no sentence end (a table, a list without full
+/// stops, text that is no prose) is cut at the last space before the limit. News sentences are a fraction of it;
+/// the cap keeps every later stage's per-sentence work bounded, so time stays linear in any document's size.
+///
 /// Owns an ICU iterator, so it is not thread-safe: each worker makes its own.
 public final class SentenceSplitter {
+    public static let maximumBytes = 4_096
+
     private let breaker: OpaquePointer
 
     public static let locale = "en@ss=standard"
@@ -63,8 +69,35 @@ public final class SentenceSplitter {
     public func process(_ doc: inout Document) {
         doc.text.withUnsafeBufferPointer { text in
             doc.paragraphs = ParagraphSplitter.paragraphs(text)
-            doc.sentences = sentences(text)
+            doc.sentences = Self.bounded(sentences(text), text)
         }
+    }
+
+    /// The sentences with every one longer than `maximumBytes` cut into pieces at spaces (at the limit itself when a
+    /// piece has no space, moved back to a UTF-8 scalar boundary).
+    static func bounded(_ sentences: [TextRange], _ text: UnsafeBufferPointer<UInt8>) -> [TextRange] {
+        guard sentences.contains(where: { $0.length > maximumBytes }) else { return sentences }
+        var result: [TextRange] = []
+        result.reserveCapacity(sentences.count + 8)
+        for sentence in sentences {
+            var start = Int(sentence.start)
+            let end = Int(sentence.end)
+            while end - start > maximumBytes {
+                var cut = start + maximumBytes
+                while cut > start, text[cut] != 0x20 { cut -= 1 }
+                if cut == start {
+                    cut = start + maximumBytes
+                    while text[cut] & 0xC0 == 0x80 { cut -= 1 }
+                }
+                var pieceEnd = cut
+                while pieceEnd > start, text[pieceEnd - 1] == 0x20 { pieceEnd -= 1 }
+                if pieceEnd > start { result.append(TextRange(start, pieceEnd)) }
+                start = cut
+                while start < end, text[start] == 0x20 { start += 1 }
+            }
+            if start < end { result.append(TextRange(start, end)) }
+        }
+        return result
     }
 
     func sentences(_ text: UnsafeBufferPointer<UInt8>) -> [TextRange] {
