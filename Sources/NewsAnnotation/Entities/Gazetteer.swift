@@ -81,21 +81,18 @@ public final class Gazetteer: Sendable {
         try self.init(entityTables: [("embedded entities", Array(entities))] + extraFiles, lexicon: Array(lexicon))
     }
 
-    public init(entityTables: [(path: String, contents: [UInt8])], lexicon: [UInt8]) throws {
+    public convenience init(entityTables: [(path: String, contents: [UInt8])], lexicon: [UInt8]) throws {
+        self.init(try Self.build(entityTables: entityTables, lexicon: lexicon))
+    }
+
+    /// The tables built from TSV rows: what `make gazetteer-image` stores, and what a `--gazetteer` file needs.
+    static func build(entityTables: [(path: String, contents: [UInt8])], lexicon: [UInt8]) throws -> Tables {
         var builder = Builder()
         builder.tracksSurfaces = entityTables.count > 1
         for (index, table) in entityTables.enumerated() {
             try builder.addEntities(table.contents, source: table.path, isUserFile: index > 0)
         }
         builder.addLexicon(lexicon)
-        vocabulary = builder.vocabulary
-        self.entities = builder.entityTrie
-        entries = builder.entries
-        demonyms = builder.demonymTrie
-        demonymPlaces = builder.demonymPlaces
-        titles = builder.titleTrie
-        titleKinds = builder.titleKinds
-        givenNames = builder.givenNames
         var variants: [String: [Int32]] = [:]
         variants.reserveCapacity(builder.nameWords.count)
         var variantBuilder = RomanizationVariants.Builder()
@@ -104,11 +101,13 @@ public final class Gazetteer: Sendable {
             let variant = key.withUTF8 { String(decoding: variantBuilder.key($0), as: UTF8.self) }
             variants[variant, default: []].append(id)
         }
-        variantWords = variants
-        scriptWords = builder.folder.scriptWords
+        return Tables(vocabulary: builder.vocabulary, entities: builder.entityTrie, entries: builder.entries,
+                      demonyms: builder.demonymTrie, demonymPlaces: builder.demonymPlaces, titles: builder.titleTrie,
+                      titleKinds: builder.titleKinds, givenNames: builder.givenNames, variantWords: variants,
+                      scriptWords: builder.folder.scriptWords)
     }
 
-    /// Every table of a gazetteer, as read from a `GazetteerImage`.
+    /// Every table of a gazetteer: built from TSV rows (`build`) or read from a `GazetteerImage`.
     struct Tables {
         var vocabulary: Vocabulary
         var entities: PhraseTrie
@@ -120,26 +119,6 @@ public final class Gazetteer: Sendable {
         var givenNames: Set<String>
         var variantWords: [String: [Int32]]
         var scriptWords: Int
-
-        /// Nil when the image is damaged. The vocabulary, the largest table, is read on another core meanwhile.
-        init?(_ image: GazetteerImage) {
-            let vocabulary = BackgroundValue { image.vocabulary }
-            guard let entities = image.trie(.entityTrie), let entries = image.entries,
-                  let demonyms = image.trie(.demonymTrie), let demonymPlaces = image.strings(.demonymPlaces),
-                  let titles = image.trie(.titleTrie), let titleKinds = image.strings(.titleKinds),
-                  let givenNames = image.strings(.givenNames), let variantWords = image.variantWords,
-                  let vocabulary = try? vocabulary.take() else { return nil }
-            self.vocabulary = vocabulary
-            self.entities = entities
-            self.entries = entries
-            self.demonyms = demonyms
-            self.demonymPlaces = demonymPlaces
-            self.titles = titles
-            self.titleKinds = titleKinds
-            self.givenNames = Set(givenNames)
-            self.variantWords = variantWords
-            scriptWords = image.scriptWords
-        }
     }
 
     init(_ tables: Tables) {
@@ -347,5 +326,20 @@ extension String {
         while let f = s.first, f == " " || f == "\r" || f == "\t" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\r" || l == "\t" { s.removeLast() }
         return String(s)
+    }
+}
+
+extension Gazetteer.Tables {
+    /// Nil when the image is damaged. The vocabulary, the largest table, is read on another core meanwhile.
+    init?(_ image: GazetteerImage) {
+        let vocabulary = BackgroundValue { image.vocabulary }
+        guard let entities = image.trie(.entityTrie), let entries = image.entries,
+              let demonyms = image.trie(.demonymTrie), let demonymPlaces = image.strings(.demonymPlaces),
+              let titles = image.trie(.titleTrie), let titleKinds = image.strings(.titleKinds),
+              let givenNames = image.strings(.givenNames), let variantWords = image.variantWords,
+              let vocabulary = try? vocabulary.take() else { return nil }
+        self.init(vocabulary: vocabulary, entities: entities, entries: entries, demonyms: demonyms,
+                  demonymPlaces: demonymPlaces, titles: titles, titleKinds: titleKinds, givenNames: Set(givenNames),
+                  variantWords: variantWords, scriptWords: image.scriptWords)
     }
 }
