@@ -271,7 +271,10 @@ struct VariantLookup {
         let token = doc.tokens[t]
         guard token.kind == .word, token.isCapitalized || GazetteerMatcher.isUncased(token, doc.text) else { return [] }
         if !token.flags.contains(.nonASCII) {
-            // ASCII: the key is the lower-cased bytes, and the answer depends on the key alone.
+            // ASCII letters: the lower-cased bytes are the key. Only a word whose every byte is ASCII may share the
+            // answer with other words of its interned key: a joining "’" ("Braz’il") leaves the word without the
+            // nonASCII flag, and its bytes differ from the key's ("braz'il").
+            let words = doc.text[token.start..<token.end].allSatisfy({ $0 < 0x80 }) ? self.words : nil
             if let words, let known = words.interner.variantAlternatives(of: words.ids[t]) { return known }
             scratch.removeAll(keepingCapacity: true)
             for b in doc.text[token.start..<token.end] { scratch.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b) }
