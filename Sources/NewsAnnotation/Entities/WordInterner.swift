@@ -116,12 +116,9 @@ final class WordInterner {
         @inline(__always)
         static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
 
+        /// The hash of a key, ASCII capitals lower-cased on the way.
         @inline(__always)
-        private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(lower(b))) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: h ^ (h >> 29))
-        }
+        private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int { FNV1a.hash(bytes.lazy.map(lower)) }
 
         /// Look-ups with the storage pinned, for a run of them with no insert between.
         func withReader<R>(_ body: (Reader) -> R) -> R {
@@ -142,14 +139,15 @@ final class WordInterner {
             /// The id of an ASCII word, ASCII capitals lower-cased; nil for a word not in the table or not ASCII.
             @inline(__always)
             func asciiID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                // The hash and the ASCII check in one pass over the bytes.
+                var h = FNV1a.offset
                 var high: UInt8 = 0
                 for b in bytes {
                     high |= b
-                    h = (h ^ UInt64(Table.lower(b))) &* 0x100_0000_01b3
+                    h = FNV1a.step(h, Table.lower(b))
                 }
                 guard high < 0x80 else { return nil }
-                return probe(bytes, hash: Int(truncatingIfNeeded: h ^ (h >> 29)))
+                return probe(bytes, hash: FNV1a.finish(h))
             }
 
             /// The id of the word `bytes` spell once ASCII capitals are lower-cased, looked for from its hash.

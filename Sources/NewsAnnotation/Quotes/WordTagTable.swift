@@ -41,12 +41,7 @@ struct WordTagTable {
         self.strings = strings
     }
 
-    /// FNV-1a: a few instructions a byte, and words are short.
-    @inline(__always) static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
+    @inline(__always) static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 { FNV1a.hash(bytes) }
 
     /// The word spelled by `bytes` (lower case) and its classes: the listed word, or a new string and no class.
     func word(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, WordTag) {
