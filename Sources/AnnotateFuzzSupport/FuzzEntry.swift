@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NewsAnnotation
 #if FUZZING
 import CLibFuzzer
 #endif
@@ -75,7 +76,7 @@ public enum FuzzEntry {
         }
         var failed = 0
         for file in files {
-            guard let bytes = readFile(file) else {
+            guard let bytes = FileBytes.read(file) else {
                 printError("\(name): cannot read \(file)\n")
                 failed += 1
                 continue
@@ -89,20 +90,6 @@ public enum FuzzEntry {
         }
         print("\(name): \(files.count - failed) of \(files.count) inputs pass")
         exit(failed == 0 ? 0 : 1)
-    }
-
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return bytes }
-            bytes += chunk[0..<n]
-        }
     }
 }
 
