@@ -25,8 +25,7 @@ struct UnknownNameGuesser {
                tokens[t + 1].flags.contains(.spaceBefore), tokens[t + 1].sentence == token.sentence { return false }
             return classes[t].isDisjoint(with: [.englishWord, .startsNoName, .givenName, .titleOrDemonym])
         }
-        let candidates = tokens.indices.map(isCandidate)
-        func candidate(_ t: Int) -> Bool { candidates[t] }
+        let candidate = tokens.indices.map(isCandidate)
         // One-token PLACE entities: list items the gazetteer knows.
         var placeAt = [Bool](repeating: false, count: tokens.count)
         for e in entities where e.type == .place && e.endToken == e.firstToken + 1 { placeAt[Int(e.firstToken)] = true }
@@ -37,7 +36,7 @@ struct UnknownNameGuesser {
         var listPlace = [Bool](repeating: false, count: tokens.count)
         var t0 = 0
         while t0 < tokens.count {
-            guard candidate(t0) || placeAt[t0] else {
+            guard candidate[t0] || placeAt[t0] else {
                 t0 += 1
                 continue
             }
@@ -47,7 +46,7 @@ struct UnknownNameGuesser {
                   tokens[k + 1].sentence == tokens[t0].sentence {
                 var next = k + 1
                 if keys[k] == "," && (keys[next] == "and" || keys[next] == "or") { next += 1 }
-                guard next < tokens.count, candidate(next) || placeAt[next] else { break }
+                guard next < tokens.count, candidate[next] || placeAt[next] else { break }
                 items.append(next)
                 k = next + 1
             }
@@ -58,7 +57,7 @@ struct UnknownNameGuesser {
             }
             t0 = k
         }
-        for t in tokens.indices where candidate(t) {
+        for t in tokens.indices where candidate[t] {
             mentions.append(t)
             var v = votes[keys[t], default: (0, 0, 0)]
             if UnknownNameCues.placeCueBefore(t, doc, keys: keys) || UnknownNameCues.placeCueAfter(t, doc, keys: keys)
