@@ -24,7 +24,7 @@ public final class EntityRecognizer {
 
     public func process(_ doc: inout Document) {
         let words = interner.ids(doc)
-        let keys = words.map { interner.keys[Int($0)] }
+        let keys = TokenKeys(ids: words, table: interner.keys)
         let keyIDs = words.map { interner.vocabularyIDs[Int($0)] }
         let classes = words.map { interner.classes[Int($0)] }
         let matches = matcher.matches(doc, keys: keyIDs, words: (words, interner))

@@ -6,7 +6,7 @@ struct NameResolver {
     /// The worker's interner: variant keys per word.
     let interner: WordInterner
 
-    func resolve(_ entities: [Entity], _ doc: Document, keys: [String], ids: [Int32], classes: [WordClass]) -> [Entity] {
+    func resolve(_ entities: [Entity], _ doc: Document, keys: TokenKeys, ids: [Int32], classes: [WordClass]) -> [Entity] {
         let tokens = doc.tokens
         var result = entities
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -204,7 +204,7 @@ struct NameResolver {
 
     /// The capitalised words right before token `end` whose initials spell `initials` ("Institute for Fiscal
     /// Studies" for "IFS"; lower-case joining words and "&" are skipped), or nil.
-    static func longForm(endingBefore end: Int, initials: String, _ doc: Document, keys: [String]) -> Range<Int>? {
+    static func longForm(endingBefore end: Int, initials: String, _ doc: Document, keys: TokenKeys) -> Range<Int>? {
         let tokens = doc.tokens
         let letters = Array(initials.lowercased())
         var need = letters.count

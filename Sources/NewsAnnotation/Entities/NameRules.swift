@@ -16,7 +16,7 @@ struct NameRules {
 
     struct Context {
         let doc: Document
-        let keys: [String]      // folded key of each token
+        let keys: TokenKeys     // folded key of each token
         let keyIDs: [Int32]
         let classes: [WordClass]  // what the word lists say of each token's key
         let gazetteerAt: [Int32]  // index into `matches` covering the token, or -1
@@ -24,7 +24,7 @@ struct NameRules {
         let titleEnd: [Int32]   // for a token inside a title phrase: one past the phrase's last token; else -1
     }
 
-    func entities(_ doc: Document, keys: [String], keyIDs: [Int32], classes: [WordClass], matches: [GazetteerMatcher.Match]) -> [Entity] {
+    func entities(_ doc: Document, keys: TokenKeys, keyIDs: [Int32], classes: [WordClass], matches: [GazetteerMatcher.Match]) -> [Entity] {
         let tokens = doc.tokens
         var gazetteerAt = [Int32](repeating: -1, count: tokens.count)
         for (m, match) in matches.enumerated() {

@@ -15,7 +15,7 @@ enum UnknownNameCues {
         "explained", "warned", "asked", "replied", "wrote", "tweeted", "posted", "recalled", "remarked",
     ]
 
-    static func placeCueBefore(_ t: Int, _ doc: Document, keys: [String]) -> Bool {
+    static func placeCueBefore(_ t: Int, _ doc: Document, keys: TokenKeys) -> Bool {
         guard t > 0, doc.tokens[t - 1].sentence == doc.tokens[t].sentence else { return false }
         let before = keys[t - 1]
         if placePrepositions.contains(before) { return true }
@@ -28,7 +28,7 @@ enum UnknownNameCues {
     }
 
     /// After a name: ", where …" or an apposition with a place noun (", once a famous city", ", a town in …").
-    static func placeCueAfter(_ t: Int, _ doc: Document, keys: [String]) -> Bool {
+    static func placeCueAfter(_ t: Int, _ doc: Document, keys: TokenKeys) -> Bool {
         let tokens = doc.tokens
         guard t + 2 < tokens.count, keys[t + 1] == ",", tokens[t + 2].sentence == tokens[t].sentence else { return false }
         if keys[t + 2] == "where" { return true }
@@ -43,7 +43,7 @@ enum UnknownNameCues {
     }
 
     /// Before a list: "towns such as …", "cities including …".
-    static func placeListCueBefore(_ t: Int, _ doc: Document, keys: [String]) -> Bool {
+    static func placeListCueBefore(_ t: Int, _ doc: Document, keys: TokenKeys) -> Bool {
         guard t >= 3, keys[t - 1] == "as" && keys[t - 2] == "such" || keys[t - 1] == "including" || keys[t - 1] == "like" else {
             return false
         }
@@ -61,7 +61,7 @@ enum UnknownNameCues {
         "islands", "suburbs", "settlements", "places", "capitals", "ports",
     ]
 
-    static func personCue(_ t: Int, end: Int, _ doc: Document, keys: [String]) -> Bool {
+    static func personCue(_ t: Int, end: Int, _ doc: Document, keys: TokenKeys) -> Bool {
         let tokens = doc.tokens
         if end < tokens.count, tokens[end].sentence == tokens[t].sentence, speechVerbs.contains(keys[end]) { return true }
         if t > 0, tokens[t - 1].sentence == tokens[t].sentence, speechVerbs.contains(keys[t - 1]) { return true }

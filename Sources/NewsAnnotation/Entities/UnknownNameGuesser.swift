@@ -2,7 +2,7 @@
 /// mentions: "in Bundaberg" makes every "Bundaberg" a place, "Siddaramaiah said" every "Siddaramaiah" a person.
 /// A word with no cue, or with as many place cues as person cues, stays untagged.
 struct UnknownNameGuesser {
-    func guess(_ entities: [Entity], _ doc: Document, keys: [String], classes: [WordClass]) -> [Entity] {
+    func guess(_ entities: [Entity], _ doc: Document, keys: TokenKeys, classes: [WordClass]) -> [Entity] {
         let entities = entities.sorted { $0.range < $1.range }
         let tokens = doc.tokens
         // A constant, not a variable: the function below would pay an exclusivity check per read of a variable.
