@@ -41,17 +41,20 @@ public struct GazetteerMatcher: Sendable {
     func matches(_ doc: Document, keys: [Int32], words: (ids: [Int32], interner: WordInterner)?) -> [Match] {
         let titleCase = Self.titleCaseSentences(doc.tokens, sentenceCount: doc.sentences.count)
         var variants = VariantLookup(doc: doc, gazetteer: gazetteer, words: words)
-        let first = matches(doc, keys: keys, titleCase: titleCase, variants: &variants, seen: [])
+        var first = matches(doc, keys: keys, titleCase: titleCase, variants: &variants, seen: NamedEntities())
         // A one-word variant refused because its entity was named only further on ("Şuşa … Shusha"): once more,
         // with every entity the document names.
-        guard !first.waiting.isDisjoint(with: first.seen) else { return first.result }
-        return matches(doc, keys: keys, titleCase: titleCase, variants: &variants, seen: first.seen).result
+        guard !first.waiting.isEmpty else { return first.result }
+        let named = first.seen.names(gazetteer)
+        guard !first.waiting.isDisjoint(with: named) else { return first.result }
+        return matches(doc, keys: keys, titleCase: titleCase, variants: &variants,
+                       seen: NamedEntities(names: named)).result
     }
 
     /// One pass: the matches, the canonical names they give, and those of one-word variants refused because their
     /// entity had not been named yet.
     func matches(_ doc: Document, keys: [Int32], titleCase: [Bool], variants: inout VariantLookup,
-                 seen initialSeen: Set<String>) -> (result: [Match], seen: Set<String>, waiting: Set<String>) {
+                 seen initialSeen: NamedEntities) -> (result: [Match], seen: NamedEntities, waiting: Set<String>) {
         var result: [Match] = []
         let tokens = doc.tokens
         var seen = initialSeen
@@ -60,7 +63,8 @@ public struct GazetteerMatcher: Sendable {
             var i = 0
             while i < tokens.count {
                 guard tokens[i].kind != .punct,
-                      tokens[i].isCapitalized || tokens[i].kind == .number || Self.isUncased(tokens[i], doc.text) else {
+                      tokens[i].isCapitalized || tokens[i].kind == .number
+                        || tokens[i].flags.contains(.nonASCII) && Self.isUncased(tokens[i], doc.text) else {
                     i += 1
                     continue
                 }
@@ -88,13 +92,13 @@ public struct GazetteerMatcher: Sendable {
                 }
                 var best: Match?
                 if let e = exact { best = Match(firstToken: i, endToken: i + e.length, entry: e.entry) }
-                if let v = chooseVariant(viaVariant, longerThan: exact?.length ?? 0, from: i, seen: seen,
+                if let v = chooseVariant(viaVariant, longerThan: exact?.length ?? 0, from: i, seen: &seen,
                                          variants: &variants, waiting: &waiting) {
                     best = Match(firstToken: i, endToken: i + v.length, entry: v.entry)
                 }
                 if let m = best {
                     result.append(m)
-                    seen.insert(gazetteer.entries[Int(m.entry)].canonical)
+                    seen.add(m.entry)
                     i = m.endToken
                 } else {
                     i += 1
@@ -109,7 +113,7 @@ public struct GazetteerMatcher: Sendable {
     /// its word to be foreign by its letters (`VariantLookup.isForeign`), or its entity named in the document; one
     /// refused for want of that name waits in `waiting` for a second pass.
     func chooseVariant(_ found: [(length: Int, entry: Int32)], longerThan exactLength: Int, from start: Int,
-                       seen: Set<String>, variants: inout VariantLookup,
+                       seen: inout NamedEntities, variants: inout VariantLookup,
                        waiting: inout Set<String>) -> (length: Int, entry: Int32)? {
         guard !found.isEmpty else { return nil }
         for length in Set(found.map(\.length)).sorted(by: >) where length > exactLength {
@@ -118,7 +122,7 @@ public struct GazetteerMatcher: Sendable {
                 candidates = candidates.filter {
                     let canonical = gazetteer.entries[Int($0.entry)].canonical
                     guard variants.mayFollowItsName(start) else { return false }
-                    if seen.contains(canonical) { return true }
+                    if seen.contains(canonical, gazetteer) { return true }
                     waiting.insert(canonical)
                     return false
                 }
@@ -129,7 +133,7 @@ public struct GazetteerMatcher: Sendable {
                 && gazetteer.entries[Int($0.entry)].type == entry.type }) {
                 return first
             }
-            let known = candidates.filter { seen.contains(gazetteer.entries[Int($0.entry)].canonical) }
+            let known = candidates.filter { seen.contains(gazetteer.entries[Int($0.entry)].canonical, gazetteer) }
             if let k = known.first, known.allSatisfy({ gazetteer.entries[Int($0.entry)].canonical
                 == gazetteer.entries[Int(k.entry)].canonical }) {
                 return k
@@ -165,13 +169,19 @@ public struct GazetteerMatcher: Sendable {
     /// Sentences (headlines, mostly) whose words are nearly all capitalised: there, capitals say nothing about
     /// names, so an ambiguous entry is judged by itself.
     static func titleCaseSentences(_ tokens: [Token], sentenceCount: Int) -> [Bool] {
-        var words = [Int](repeating: 0, count: max(sentenceCount, 1))
+        // Counted through pinned buffers: this runs over every token, and the arrays' own writes check uniqueness.
+        var words = [Int32](repeating: 0, count: max(sentenceCount, 1))
         var capitalised = words
-        for token in tokens where token.kind == .word && Int(token.sentence) < words.count {
-            words[Int(token.sentence)] += 1
-            if token.isCapitalized { capitalised[Int(token.sentence)] += 1 }
+        words.withUnsafeMutableBufferPointer { words in
+            capitalised.withUnsafeMutableBufferPointer { capitalised in
+                for token in tokens where token.kind == .word && Int(token.sentence) < words.count {
+                    let s = Int(token.sentence)
+                    words[s] &+= 1
+                    if token.isCapitalized { capitalised[s] &+= 1 }
+                }
+            }
         }
-        return zip(words, capitalised).map { $0 >= 4 && $1 * 10 >= $0 * 7 }
+        return zip(words, capitalised).map { $0 >= 4 && Int($1) * 10 >= Int($0) * 7 }
     }
 
     func accepts(_ entry: Gazetteer.Entry, tokens: [Token], from start: Int, length: Int, titleCase: [Bool] = [],
@@ -209,6 +219,28 @@ public struct GazetteerMatcher: Sendable {
         }
         return true
     }
+}
+
+/// The canonical names of the entities matched so far (and of those an earlier pass matched). Matching records
+/// entries; the names are hashed only when a variant match asks about them, which most documents never do.
+struct NamedEntities {
+    private var entries: [Int32] = []
+    private var known: Set<String>
+    private var hashed = 0  // entries[..<hashed] are in `known`
+
+    init(names: Set<String> = []) { known = names }
+
+    mutating func add(_ entry: Int32) { entries.append(entry) }
+
+    mutating func names(_ gazetteer: Gazetteer) -> Set<String> {
+        while hashed < entries.count {
+            known.insert(gazetteer.entries[Int(entries[hashed])].canonical)
+            hashed += 1
+        }
+        return known
+    }
+
+    mutating func contains(_ canonical: String, _ gazetteer: Gazetteer) -> Bool { names(gazetteer).contains(canonical) }
 }
 
 /// The romanisation variants of one document's tokens, worked out on first need and kept for the document.
