@@ -36,17 +36,26 @@ import Testing
         }
     }
 
-    @Test("a word's vocabulary id, classes and variant key are those of its key")
+    @Test("a word's vocabulary id, classes and variant key id are those of its key")
     func factsFollowTheKey() {
         let interner = WordInterner(gazetteer: Self.gazetteer, folder: KeyFolder(), capacity: 8)
         for text in Self.texts {
             let doc = pipeline.annotate(text: text)
-            for id in Set(interner.ids(doc)) {
+            let ids = Set(interner.ids(doc)).sorted()
+            for id in ids {
                 let key = interner.keys[Int(id)]
                 #expect(interner.vocabularyIDs[Int(id)] == Self.gazetteer.vocabulary.id(key))
                 #expect(interner.classes[Int(id)] == WordClass.of(key, vocabularyID: Self.gazetteer.vocabulary.id(key),
                                                                   gazetteer: Self.gazetteer))
-                #expect(interner.variantKey(of: id) == RomanizationVariants.key(key))
+            }
+            // Two words share a variant key id exactly when their variant keys are equal ("sergey"/"sergei").
+            let variantKeys = ids.map { RomanizationVariants.key(interner.keys[Int($0)]) }
+            let keyIDs = ids.map { interner.variantKeyID(of: $0) }
+            for a in ids.indices {
+                for b in ids.indices where b > a {
+                    #expect((keyIDs[a] == keyIDs[b]) == (variantKeys[a] == variantKeys[b]),
+                            "\(interner.keys[Int(ids[a])]) / \(interner.keys[Int(ids[b])])")
+                }
             }
         }
     }

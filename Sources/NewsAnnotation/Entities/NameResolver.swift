@@ -13,14 +13,14 @@ struct NameResolver {
         for e in result { for t in Int(e.firstToken)..<Int(e.endToken) { covered[t] = true } }
 
         // Full person names by surname, first seen first; variants of one name share its canonical form.
-        var bySurname: [String: (first: String, canonical: String)] = [:]
+        var bySurname: [Int32: (first: String, canonical: String)] = [:]  // by the surname's variant key id
         for index in result.indices where result[index].type == .person {
             let e = result[index]
             let words = EntityWords(e, tokens)
             guard words.count >= 2 else { continue }
             let last = words.last
             // By the variant key, so "Zelenskiy" later finds "Volodymyr Zelensky".
-            let surname = interner.variantKey(of: ids[last]), first = keys[words.first]
+            let surname = interner.variantKeyID(of: ids[last]), first = keys[words.first]
             if let known = bySurname[surname] {
                 if Self.sameGivenName(known.first, first) { result[index].name = known.canonical }
             } else {
@@ -30,7 +30,7 @@ struct NameResolver {
         // A surname the rules tagged on its own ("Dr Castañeda said") names the full name's person, as an untagged one does.
         for index in result.indices where result[index].type == .person && result[index].endToken - result[index].firstToken == 1 {
             let t = Int(result[index].firstToken)
-            guard let person = bySurname[interner.variantKey(of: ids[t])], person.canonical != result[index].name,
+            guard let person = bySurname[interner.variantKeyID(of: ids[t])], person.canonical != result[index].name,
                   result[index].name == doc.string(tokens[t].range) else { continue }
             result[index].name = person.canonical
         }
@@ -149,7 +149,7 @@ struct NameResolver {
 
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
-            let surnamePerson = bySurname.isEmpty ? nil : bySurname[interner.variantKey(of: ids[t])]
+            let surnamePerson = bySurname.isEmpty ? nil : bySurname[interner.variantKeyID(of: ids[t])]
             if surnamePerson == nil, let person = byGivenName[ids[t]] ?? nil, !classes[t].contains(.startsNoName),
                t + 1 >= tokens.count || !tokens[t + 1].isCapitalized || !tokens[t + 1].flags.contains(.spaceBefore) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person, firstToken: t, endToken: t + 1))

@@ -20,8 +20,10 @@ final class WordInterner {
     private(set) var classes: [WordClass] = []
     /// Per word id: the entity words its romanisation variants stand for, once the matcher has asked (ASCII words).
     private var variantAlternatives: [[Int32]?] = []
-    /// Per word id: its `RomanizationVariants` key, once asked for.
-    private var variantKeys: [String?] = []
+    /// Per word id: the id of its `RomanizationVariants` key, once asked for, else -1.
+    private var variantKeyIDs: [Int32] = []
+    /// Variant keys by their ids: words that share a key share its id.
+    private var variantKeyTable: [String: Int32] = [:]
 
     private var table = Table(slotCount: 1 << 14)
 
@@ -77,16 +79,25 @@ final class WordInterner {
         vocabularyIDs.append(vocabularyID)
         classes.append(WordClass.of(key, vocabularyID: vocabularyID, gazetteer: gazetteer))
         variantAlternatives.append(nil)
-        variantKeys.append(nil)
+        variantKeyIDs.append(-1)
         return id
     }
 
-    /// The variant key of a word: made once per word, not once per mention.
-    func variantKey(of id: Int32) -> String {
-        if let known = variantKeys[Int(id)] { return known }
+    /// The id of a word's variant key: two words have the same one exactly when their variant keys are equal. Made
+    /// once per word, not once per mention, so a document's surname tables hash integers, not strings.
+    func variantKeyID(of id: Int32) -> Int32 {
+        let known = variantKeyIDs[Int(id)]
+        if known >= 0 { return known }
         let key = RomanizationVariants.key(keys[Int(id)])
-        variantKeys[Int(id)] = key
-        return key
+        let keyID: Int32
+        if let existing = variantKeyTable[key] {
+            keyID = existing
+        } else {
+            keyID = Int32(variantKeyTable.count)
+            variantKeyTable[key] = keyID
+        }
+        variantKeyIDs[Int(id)] = keyID
+        return keyID
     }
 
     func variantAlternatives(of id: Int32) -> [Int32]? { variantAlternatives[Int(id)] }
@@ -98,7 +109,8 @@ final class WordInterner {
         vocabularyIDs.removeAll(keepingCapacity: true)
         classes.removeAll(keepingCapacity: true)
         variantAlternatives.removeAll(keepingCapacity: true)
-        variantKeys.removeAll(keepingCapacity: true)
+        variantKeyIDs.removeAll(keepingCapacity: true)
+        variantKeyTable.removeAll(keepingCapacity: true)
         table = Table(slotCount: 1 << 14)
     }
 
