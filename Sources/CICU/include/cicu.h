@@ -9,20 +9,6 @@
 extern "C" {
 #endif
 
-/// A sentence break iterator over UTF-8 text. Not thread-safe: one per worker.
-typedef struct cicu_sentence_breaker cicu_sentence_breaker;
-
-/// Opens a sentence breaker for `locale` (e.g. "en@ss=standard"). Returns NULL and sets `*status` (> 0) on failure.
-cicu_sentence_breaker *cicu_sentence_breaker_open(const char *locale, int32_t *status);
-void cicu_sentence_breaker_close(cicu_sentence_breaker *breaker);
-
-/// Points the breaker at `length` bytes of valid UTF-8, which must stay alive until the next call to set_text.
-/// Returns 0 on success, an ICU error code (> 0) otherwise.
-int32_t cicu_sentence_breaker_set_text(cicu_sentence_breaker *breaker, const uint8_t *utf8, int64_t length);
-
-/// The next boundary as a UTF-8 byte offset, or -1 when the text is exhausted.
-int64_t cicu_sentence_breaker_next(cicu_sentence_breaker *breaker);
-
 /// NFC-normalizes `length` UTF-16 units into `dest` (capacity `capacity`). Returns the length written, or -1 on error
 /// (including a too-small destination).
 int32_t cicu_nfc(const uint16_t *source, int32_t length, uint16_t *dest, int32_t capacity);

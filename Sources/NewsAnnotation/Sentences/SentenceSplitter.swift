@@ -56,14 +56,14 @@ public final class SentenceSplitter {
 
     public init() throws {
         var status: Int32 = 0
-        guard let b = cicu_sentence_breaker_open(Self.locale, &status) else {
+        guard let b = cicu_icu_sentence_breaker_open(Self.locale, &status) else {
             throw InputError("ICU could not open a sentence breaker for \(Self.locale) (error \(status)); is libicu installed?")
         }
         breaker = b
     }
 
     deinit {
-        cicu_sentence_breaker_close(breaker)
+        cicu_icu_sentence_breaker_close(breaker)
     }
 
     public func process(_ doc: inout Document) {
@@ -103,14 +103,14 @@ public final class SentenceSplitter {
     func sentences(_ text: UnsafeBufferPointer<UInt8>) -> [TextRange] {
         var result: [TextRange] = []
         guard text.count > 0 else { return result }
-        guard cicu_sentence_breaker_set_text(breaker, text.baseAddress, Int64(text.count)) == 0 else {
+        guard cicu_icu_sentence_breaker_set_text(breaker, text.baseAddress, Int64(text.count)) == 0 else {
             // ICU refused the text: fall back to lines, which still bound every sentence.
             return lines(text)
         }
         var start = 0
         var pendingStart = -1  // a sentence held back because it may continue (title abbreviation)
         while true {
-            let next = cicu_sentence_breaker_next(breaker)
+            let next = cicu_icu_sentence_breaker_next(breaker)
             if next < 0 { break }
             let end = Int(next)
             var range = trim(text, start, end)
