@@ -7,7 +7,7 @@ final class QuoteContext {
     let tokens: [Token]
     let entities: [Entity]
     /// Lower-cased text of each token (punctuation as is).
-    let words: QuoteWords
+    let words: [String]
     /// Index into `entities` of the entity covering each token, or -1.
     let entityAt: [Int32]
     let paragraphs: [Range<Int>]
@@ -30,27 +30,26 @@ final class QuoteContext {
         self.givenNames = givenNames
         let n = tokens.count
         let table = WordTagTable.shared
+        let asciiBytes = WordTagTable.asciiBytes
         let possessiveKey = UInt64(UInt8(ascii: "'")) | UInt64(UInt8(ascii: "s")) << 8
         // Both arrays are written in place, token by token: appending checks uniqueness and capacity each time.
-        var references: [Int32] = []
-        var extras: [String] = []
+        var words: [String] = []
         let tags = [WordTag](unsafeUninitializedCapacity: n) { tags, tagCount in
-            references = [Int32](unsafeUninitializedCapacity: n) { references, referenceCount in
+            words = [String](unsafeUninitializedCapacity: n) { words, wordCount in
                 doc.text.withUnsafeBufferPointer { buffer in
                     doc.tokens.withUnsafeBufferPointer { tokens in
                         for i in 0..<n {
-                            let (reference, tag) = QuoteContext.word(tokens[i], buffer, cache, table, possessiveKey,
-                                                                     &extras)
-                            references[i] = reference
+                            let (word, tag) = QuoteContext.word(tokens[i], buffer, cache, table, asciiBytes, possessiveKey)
+                            (words.baseAddress! + i).initialize(to: word)
                             (tags.baseAddress! + i).initialize(to: tag)
                         }
                     }
                 }
-                referenceCount = n
+                wordCount = n
             }
             tagCount = n
         }
-        self.words = QuoteWords(references: references, entries: cache.entries, extras: extras)
+        self.words = words
         self.tags = tags
 
         var entityAt = [Int32](repeating: -1, count: n)
@@ -108,38 +107,28 @@ final class QuoteContext {
         self.cues = cues
     }
 
-    /// A token's lower-case text, as a `QuoteWords` reference, and its word classes or punctuation mark.
+    /// A token's lower-case text and its word classes or punctuation mark.
     @inline(__always) private static func word(_ token: Token, _ buffer: UnsafeBufferPointer<UInt8>,
-                                               _ cache: QuoteWordCache, _ table: WordTagTable,
-                                               _ possessiveKey: UInt64, _ extras: inout [String]) -> (Int32, WordTag) {
+                                               _ cache: QuoteWordCache, _ table: WordTagTable, _ asciiBytes: [String],
+                                               _ possessiveKey: UInt64) -> (String, WordTag) {
         let start = token.start, count = token.end - token.start
         if count == 1 && token.kind != .word && buffer[start] < 0x80 {
-            // The cache's first 128 entries are the one-byte ASCII tokens.
             let b = buffer[start]
-            return (Int32(b), WordTag.punctuation(b))
+            return (asciiBytes[Int(b)], WordTag.punctuation(b))
         }
         if count <= QuoteWordCache.maxBytes {
             var key = QuoteContext.packed(buffer, start, count)
             if (key.lo | key.hi) & 0x8080_8080_8080_8080 != 0 {
                 // A non-ASCII byte: the key is the bytes as they are.
                 key.count |= token.kind == .word ? QuoteWordCache.nonASCIIWordFlag : QuoteWordCache.nonASCIISymbolFlag
-                return cache.word(key, extras: &extras)
+                return cache.word(key)
             }
             key.lo = QuoteContext.asciiLowercased(key.lo)
             key.hi = QuoteContext.asciiLowercased(key.hi)
-            let (reference, tag) = cache.word(key, extras: &extras)
-            if token.kind == .word { return (reference, tag) }
-            return (reference, count == 2 && key.lo == possessiveKey ? .possessive : [])
+            let (word, tag) = cache.word(key)
+            if token.kind == .word { return (word, tag) }
+            return (word, count == 2 && key.lo == possessiveKey ? .possessive : [])
         }
-        let (word, tag) = longWord(token, buffer, table)
-        extras.append(word)
-        return (QuoteWords.extra(extras.count - 1), tag)
-    }
-
-    /// A token longer than the cache's keys: looked up every time.
-    private static func longWord(_ token: Token, _ buffer: UnsafeBufferPointer<UInt8>,
-                                 _ table: WordTagTable) -> (String, WordTag) {
-        let start = token.start, count = token.end - token.start
         let bytes = UnsafeBufferPointer(rebasing: buffer[start..<token.end])
         guard bytes.allSatisfy({ $0 < 0x80 }) else {
             return token.kind == .word ? QuoteWordCache.nonASCIIWord(bytes) : QuoteWordCache.nonASCIISymbol(bytes)

@@ -25,18 +25,7 @@ final class QuoteWordCache {
     init() {
         slots = [Int32](repeating: -1, count: 1 << 12)
         mask = (1 << 12) - 1
-        // Entries 0–127 are the one-byte ASCII tokens, by their byte: punctuation needs no look-up. No slot points
-        // at them, so their keys never match.
-        for b in 0..<128 {
-            keys.append(Key(lo: 0, hi: 0, count: -1))
-            strings.append(WordTagTable.asciiBytes[b])
-            tags.append(WordTag.punctuation(UInt8(b)))
-        }
     }
-
-    /// Every word kept so far, by entry: what `QuoteWords` reads a token's entry from. Entries are only ever
-    /// appended, so an entry stays valid for the rest of the worker's run.
-    var entries: [String] { strings }
 
     @inline(__always) private static func hash(_ key: Key) -> Int {
         var h = (key.lo ^ (key.hi &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(key.count)) &* 0xFF51_AFD7_ED55_8CCD
@@ -44,25 +33,20 @@ final class QuoteWordCache {
         return Int(truncatingIfNeeded: h)
     }
 
-    /// The entry and classes of the bytes packed in `key` (little-endian, zero-padded): ASCII folded to lower case,
-    /// or with a flag in `count`, a token's bytes as they are. A word the full cache can no longer keep goes to
-    /// `extras`, and its reference is `QuoteWords.extra(index)`.
-    @inline(__always) func word(_ key: Key, extras: inout [String]) -> (Int32, WordTag) {
+    /// The word and classes of the bytes packed in `key` (little-endian, zero-padded): ASCII folded to lower case,
+    /// or with a flag in `count`, a token's bytes as they are.
+    @inline(__always) func word(_ key: Key) -> (String, WordTag) {
         var slot = QuoteWordCache.hash(key) & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { break }
-            if keys[entry] == key { return (Int32(entry), tags[entry]) }
+            if keys[entry] == key { return (strings[entry], tags[entry]) }
             slot = (slot + 1) & mask
         }
-        let (entry, word, tag) = miss(key, slot: slot)
-        if entry >= 0 { return (entry, tag) }
-        extras.append(word)
-        return (QuoteWords.extra(extras.count - 1), tag)
+        return miss(key, slot: slot)
     }
 
-    /// The word looked up, and its entry, or -1 when the cache is full.
-    private func miss(_ key: Key, slot: Int) -> (Int32, String, WordTag) {
+    private func miss(_ key: Key, slot: Int) -> (String, WordTag) {
         var packed = (key.lo.littleEndian, key.hi.littleEndian)
         let found = withUnsafeBytes(of: &packed) { raw in
             let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<(key.count & 0xFF)])
@@ -72,14 +56,13 @@ final class QuoteWordCache {
             default: return QuoteWordCache.nonASCIISymbol(bytes)
             }
         }
-        guard keys.count < QuoteWordCache.maxEntries else { return (-1, found.0, found.1) }
-        let entry = Int32(keys.count)
-        slots[slot] = entry
+        guard keys.count < QuoteWordCache.maxEntries else { return found }
+        slots[slot] = Int32(keys.count)
         keys.append(key)
         strings.append(found.0)
         tags.append(found.1)
         if keys.count * 2 > slots.count { grow() }
-        return (entry, found.0, found.1)
+        return found
     }
 
     /// Key flags: a token with a non-ASCII byte is keyed by its bytes as they are (the standard library folds
@@ -106,7 +89,7 @@ final class QuoteWordCache {
     private func grow() {
         let size = slots.count * 2
         var slots = [Int32](repeating: -1, count: size)
-        for (index, key) in keys.enumerated() where key.count >= 0 {
+        for (index, key) in keys.enumerated() {
             var slot = QuoteWordCache.hash(key) & (size - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(index)

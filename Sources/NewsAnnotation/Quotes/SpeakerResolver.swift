@@ -103,7 +103,7 @@ struct SpeakerResolver {
                let m = parser.parse(endingAt: first - 1, lowerBound: sentence.lowerBound), case .role = m.kind {
                 roles += m.roleWords
             }
-            if !roles.isEmpty { roles.removeAll { c.words.contains($0, in: first..<end) } }
+            if !roles.isEmpty { roles.removeAll { c.words[first..<end].contains($0) } }
             if e.type == .person {
                 sex[e.name, default: 0] += SpeakerResolver.sexOf(roles) * 2 + pronounAfter(end, in: sentence)
             }
