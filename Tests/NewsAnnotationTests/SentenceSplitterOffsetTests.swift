@@ -1,8 +1,9 @@
 import Testing
 @testable import NewsAnnotation
 
-/// ICU breaks a UTF-16 copy of the text; these check that its boundaries come back as the right UTF-8 byte offsets
-/// when two-, three- and four-byte scalars (a surrogate pair in UTF-16) come before them.
+/// The breaker decodes UTF-8 in place (ICU, which it must equal, counts UTF-16 units); these check that boundaries
+/// are the right UTF-8 byte offsets when two-, three- and four-byte scalars (a surrogate pair in UTF-16) come before
+/// them.
 @Suite("Sentence boundaries after non-ASCII text")
 struct SentenceSplitterOffsetTests {
     func sentences(_ s: String) throws -> [String] {
