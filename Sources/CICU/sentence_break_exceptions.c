@@ -344,6 +344,10 @@ int sentence_break_exceptions_suppress(const sentence_break_exceptions *x, const
     if (x->forward.keys == 0) return 0;
     // A partial match ("Ph.") counts only if a whole forward entry ("Ph.D.") reads on from its start, however far
     // past the boundary that goes; running out of text while still inside an entry counts as a match, as in ICU.
+    // With ICU 72's English list this never suppresses anything: the walk must read on past the full stop into a
+    // longer entry, which always goes on with a letter right there ("Lt.|Cdr."), where the rules never break, while
+    // at a break the text goes on with a space or a character the rules break before. So no test can tell it from
+    // "no suppression"; it is here so that another list or ICU version behaves as ICU does.
     const trie *fwd = &x->forward;
     int r = INTERMEDIATE_VALUE;
     node = 0;
