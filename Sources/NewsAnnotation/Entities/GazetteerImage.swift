@@ -101,24 +101,20 @@ struct GazetteerImage: @unchecked Sendable {
         let nodeCount = Int32(bitPattern: c.u32())
         let longestPhrase = Int(c.u32())
         let edgeCount = Int(c.u32())
-        guard c.has(edgeCount * 12) else { return nil }
-        var edges: [UInt64: Int32] = [:]
-        edges.reserveCapacity(edgeCount)
+        guard c.has(edgeCount * 12), nodeCount > 0, edgeCount < Int(nodeCount) else { return nil }
+        var trie = PhraseTrie(nodeCount: nodeCount, longestPhrase: longestPhrase, edgeCount: edgeCount)
         for _ in 0..<edgeCount {
             let edge = c.u64()
-            edges[edge] = c.i32()
+            guard trie.addEdge(edge, child: c.i32()) else { return nil }
         }
         let nodesWithPayloads = Int(c.u32())
-        var payloads: [Int32: [Int32]] = [:]
-        payloads.reserveCapacity(nodesWithPayloads)
         for _ in 0..<nodesWithPayloads {
             let node = c.i32()
             let count = Int(c.u32())
-            guard c.has(count * 4) else { return nil }
-            payloads[node] = (0..<count).map { _ in c.i32() }
+            guard c.has(count * 4), trie.setPayloads((0..<count).map { _ in c.i32() }, of: node) else { return nil }
         }
         guard !c.failed else { return nil }
-        return PhraseTrie(edges: edges, payloads: payloads, nodeCount: nodeCount, longestPhrase: longestPhrase)
+        return trie
     }
 
     /// Entries share their canonical names and case-rule lists: the image stores each once.
