@@ -57,4 +57,52 @@ struct QuoteContextWordTests {
     @Test func aTokenAtTheVeryEndOfTheTextIsReadByteByByte() throws {
         try Self.check(["He said", "SAID", "x", "Abcdefghijklmno", "’s"])
     }
+
+    static let gazetteer = try! Gazetteer()
+
+    /// Documents as the pipeline leaves them: the entity stage's word ids on them.
+    static func annotated(_ texts: [String], wordCapacity: Int = 200_000) throws -> [Document] {
+        let recognizer = EntityRecognizer(gazetteer: gazetteer, wordCapacity: wordCapacity)
+        return try texts.map { text in
+            var doc = try QuoteHarness.document(text)
+            recognizer.process(&doc)
+            return doc
+        }
+    }
+
+    static func checkWords(_ docs: [Document], _ cache: QuoteWordCache) {
+        for doc in docs {
+            let c = QuoteContext(doc, cache: cache)
+            for i in doc.tokens.indices {
+                let (word, tag) = expected(doc, i)
+                #expect(c.words[i] == word, "token \(i): \(word)")
+                #expect(c.tags[i] == tag, "token \(i): \(word)")
+            }
+        }
+    }
+
+    static let foldingTexts = [
+        "Erdoğan met ERDOGAN and Erdogan; O'Brien, O’Brien and OBRIEN said Braz’il and Braz'il.",
+        "The MINISTER Said that He would RESIGN, according To Reuters; Zürich and Zurich agreed.",
+    ]
+
+    @Test("a word read by the entity stage's word id is the word its bytes spell, though ids fold diacritics")
+    func wordsReadByWordIDMatchThePlainDefinition() throws {
+        let docs = try Self.annotated(Self.foldingTexts)
+        #expect(docs.allSatisfy { $0.asciiWordIDs.count == $0.tokens.count })
+        let cache = QuoteWordCache()
+        for _ in 0..<2 { Self.checkWords(docs, cache) }
+    }
+
+    @Test("word ids of another word table (another worker's, or one started over) are not taken for this one's")
+    func idsOfAnotherWordTableMeanOtherWords() throws {
+        // Two tables that give the same small ids to different words, and one that starts over every document.
+        let first = try Self.annotated(["Alpha bravo charlie said delta."])
+        let second = try Self.annotated(["Echo foxtrot golf told hotel."])
+        let restarting = try Self.annotated(["India juliett said.", "Kilo lima told.", "India kilo said."],
+                                            wordCapacity: 2)
+        #expect(first[0].asciiWordIDs.prefix(3) == second[0].asciiWordIDs.prefix(3))
+        let cache = QuoteWordCache()
+        for _ in 0..<2 { Self.checkWords(first + second + restarting, cache) }
+    }
 }

@@ -21,6 +21,11 @@ public struct Document: Sendable {
     public var tokens: [Token] = []
     public var entities: [Entity] = []
     public var quotes: [Quote] = []
+    /// Per token, the entity stage's word id (`WordInterner`) where the token's bytes are all ASCII, else -1; and the
+    /// generation of the word table the ids belong to. The quote stage reads a word it has met by id instead of
+    /// hashing its bytes again. Empty when the entity stage has not run.
+    var asciiWordIDs: [Int32] = []
+    var wordTableGeneration = -1
 
     public init(idJSON: [UInt8], original: [UInt8], passthroughJSON: [[UInt8]] = []) {
         self.idJSON = idJSON

@@ -23,7 +23,10 @@ public final class EntityRecognizer {
     }
 
     public func process(_ doc: inout Document) {
-        let words = interner.ids(doc)
+        var asciiIDs: [Int32] = []
+        let words = interner.ids(doc, asciiIDs: &asciiIDs)
+        doc.asciiWordIDs = asciiIDs
+        doc.wordTableGeneration = interner.generation
         let keys = TokenKeys(ids: words, table: interner.keys)
         let keyIDs = words.map { interner.vocabularyIDs[Int($0)] }
         let classes = words.map { interner.classes[Int($0)] }

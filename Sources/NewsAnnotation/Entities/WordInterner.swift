@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Gives every token of a document its folded key, the key's gazetteer vocabulary id and its `WordClass`, with one
 /// cheap lookup per token.
 ///
@@ -27,6 +29,19 @@ final class WordInterner {
 
     private var table = Table(slotCount: 1 << 14)
 
+    /// Identifies the table's current contents among every table of the process: ids mean the same word only
+    /// between two tables of one generation. A new one each time the table starts over.
+    private(set) var generation = WordInterner.nextGeneration()
+
+    private static let generations = Mutex(0)
+
+    private static func nextGeneration() -> Int {
+        generations.withLock { count in
+            count += 1
+            return count
+        }
+    }
+
     init(gazetteer: Gazetteer, folder: KeyFolder, capacity: Int = 200_000) {
         self.gazetteer = gazetteer
         self.folder = folder
@@ -35,6 +50,13 @@ final class WordInterner {
 
     /// The word ids of a document's tokens.
     func ids(_ doc: Document) -> [Int32] {
+        var unused: [Int32] = []
+        return ids(doc, asciiIDs: &unused)
+    }
+
+    /// The word ids of a document's tokens, and in `asciiIDs` the same ids for tokens whose bytes are all ASCII
+    /// (-1 for the others): for those, the word id also stands for the token's lower-cased bytes.
+    func ids(_ doc: Document, asciiIDs: inout [Int32]) -> [Int32] {
         if keys.count >= capacity { removeAll() }
         // The table leaves the object for the loop: a class's stored property pays an exclusivity check per access.
         var table = Table(slotCount: 0)
@@ -42,9 +64,9 @@ final class WordInterner {
         defer { swap(&table, &self.table) }
         let tokens = doc.tokens
         var ids = [Int32](repeating: -1, count: tokens.count)
+        var missing = false
         doc.text.withUnsafeBufferPointer { text in
             // First pass, the table's storage pinned: every ASCII word seen before, which is nearly every token.
-            var missing = false
             table.withReader { reader in
                 ids.withUnsafeMutableBufferPointer { ids in
                     for t in tokens.indices {
@@ -53,12 +75,16 @@ final class WordInterner {
                     }
                 }
             }
-            guard missing else { return }
+        }
+        asciiIDs = ids
+        guard missing else { return ids }
+        doc.text.withUnsafeBufferPointer { text in
             // Then new words, and words outside ASCII (folded first).
             for t in tokens.indices where ids[t] < 0 {
                 let bytes = UnsafeBufferPointer(rebasing: text[tokens[t].start..<tokens[t].end])
                 if !bytes.contains(where: { $0 >= 0x80 }) {
                     ids[t] = table.id(lowercasing: bytes) ?? add(bytes, to: &table)
+                    asciiIDs[t] = ids[t]
                 } else {
                     var key = folder.key(bytes)
                     ids[t] = key.withUTF8 { table.id(lowercasing: $0) ?? add($0, to: &table) }
@@ -112,6 +138,7 @@ final class WordInterner {
         variantKeyIDs.removeAll(keepingCapacity: true)
         variantKeyTable.removeAll(keepingCapacity: true)
         table = Table(slotCount: 1 << 14)
+        generation = WordInterner.nextGeneration()
     }
 
     /// Folded keys by their bytes: FNV-1a, open addressing, linear probing, at most half full.

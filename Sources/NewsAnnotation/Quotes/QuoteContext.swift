@@ -32,6 +32,9 @@ final class QuoteContext {
         let table = WordTagTable.shared
         let asciiBytes = WordTagTable.asciiBytes
         let possessiveKey = UInt64(UInt8(ascii: "'")) | UInt64(UInt8(ascii: "s")) << 8
+        // The entity stage's word ids, where it left them: a word met before is read by id.
+        let wordIDs = doc.asciiWordIDs.count == n ? doc.asciiWordIDs : [Int32](repeating: -1, count: n)
+        if doc.asciiWordIDs.count == n { cache.useWordTable(doc.wordTableGeneration) }
         // Both arrays are written in place, token by token: appending checks uniqueness and capacity each time.
         var words: [String] = []
         let tags = [WordTag](unsafeUninitializedCapacity: n) { tags, tagCount in
@@ -39,7 +42,8 @@ final class QuoteContext {
                 doc.text.withUnsafeBufferPointer { buffer in
                     doc.tokens.withUnsafeBufferPointer { tokens in
                         for i in 0..<n {
-                            let (word, tag) = QuoteContext.word(tokens[i], buffer, cache, table, asciiBytes, possessiveKey)
+                            let (word, tag) = QuoteContext.word(tokens[i], wordIDs[i], buffer, cache, table, asciiBytes,
+                                                                possessiveKey)
                             (words.baseAddress! + i).initialize(to: word)
                             (tags.baseAddress! + i).initialize(to: tag)
                         }
@@ -108,7 +112,7 @@ final class QuoteContext {
     }
 
     /// A token's lower-case text and its word classes or punctuation mark.
-    @inline(__always) private static func word(_ token: Token, _ buffer: UnsafeBufferPointer<UInt8>,
+    @inline(__always) private static func word(_ token: Token, _ wordID: Int32, _ buffer: UnsafeBufferPointer<UInt8>,
                                                _ cache: QuoteWordCache, _ table: WordTagTable, _ asciiBytes: [String],
                                                _ possessiveKey: UInt64) -> (String, WordTag) {
         let start = token.start, count = token.end - token.start
@@ -117,6 +121,9 @@ final class QuoteContext {
             return (asciiBytes[Int(b)], WordTag.punctuation(b))
         }
         if count <= QuoteWordCache.maxBytes {
+            // An ASCII word's id stands for its lower-cased bytes.
+            let wordID = token.kind == .word ? wordID : -1
+            if wordID >= 0, let known = cache.word(wordID: wordID) { return known }
             var key = QuoteContext.packed(buffer, start, count)
             if (key.lo | key.hi) & 0x8080_8080_8080_8080 != 0 {
                 // A non-ASCII byte: the key is the bytes as they are.
@@ -125,7 +132,7 @@ final class QuoteContext {
             }
             key.lo = QuoteContext.asciiLowercased(key.lo)
             key.hi = QuoteContext.asciiLowercased(key.hi)
-            let (word, tag) = cache.word(key)
+            let (word, tag) = cache.word(key, wordID: wordID)
             if token.kind == .word { return (word, tag) }
             return (word, count == 2 && key.lo == possessiveKey ? .possessive : [])
         }

@@ -33,17 +33,49 @@ final class QuoteWordCache {
         return Int(truncatingIfNeeded: h)
     }
 
+    /// Per word id of the entity stage's word table (`Document.asciiWordIDs`): the entry of the ASCII word it
+    /// stands for, or -1 while unknown. A word met before then costs one array read instead of a hash and probe.
+    @exclusivity(unchecked) private var byWordID: [Int32] = []
+    @exclusivity(unchecked) private var wordTableGeneration = -1
+
+    /// Word ids of the table of `generation` follow; those of another table mean other words.
+    func useWordTable(_ generation: Int) {
+        guard generation != wordTableGeneration else { return }
+        byWordID.removeAll(keepingCapacity: true)
+        wordTableGeneration = generation
+    }
+
+    /// The word and classes of an ASCII word token by its word id, if this cache has met the id.
+    @inline(__always) func word(wordID: Int32) -> (String, WordTag)? {
+        let id = Int(wordID)
+        guard id < byWordID.count else { return nil }
+        let entry = Int(byWordID[id])
+        return entry < 0 ? nil : (strings[entry], tags[entry])
+    }
+
     /// The word and classes of the bytes packed in `key` (little-endian, zero-padded): ASCII folded to lower case,
-    /// or with a flag in `count`, a token's bytes as they are.
-    @inline(__always) func word(_ key: Key) -> (String, WordTag) {
+    /// or with a flag in `count`, a token's bytes as they are. With a word id (≥ 0; an ASCII word token's), the
+    /// entry is remembered under it too.
+    @inline(__always) func word(_ key: Key, wordID: Int32 = -1) -> (String, WordTag) {
         var slot = QuoteWordCache.hash(key) & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { break }
-            if keys[entry] == key { return (strings[entry], tags[entry]) }
+            if keys[entry] == key {
+                if wordID >= 0 { remember(entry, wordID) }
+                return (strings[entry], tags[entry])
+            }
             slot = (slot + 1) & mask
         }
-        return miss(key, slot: slot)
+        let found = miss(key, slot: slot)
+        if wordID >= 0, keys.last == key { remember(keys.count - 1, wordID) }
+        return found
+    }
+
+    private func remember(_ entry: Int, _ wordID: Int32) {
+        let id = Int(wordID)
+        if id >= byWordID.count { byWordID.append(contentsOf: repeatElement(-1, count: id + 1 - byWordID.count)) }
+        byWordID[id] = Int32(entry)
     }
 
     private func miss(_ key: Key, slot: Int) -> (String, WordTag) {
