@@ -5,6 +5,10 @@
 struct NameResolver {
     /// The worker's interner: variant keys per word.
     let interner: WordInterner
+    /// Full person names by their surname's variant key id, first seen first, for the document at hand.
+    let surnames = WordIDMap<(first: String, canonical: String)>()
+    /// The one full name each given name (by word id) belongs to in the document at hand; nil where two do.
+    let givenNames = WordIDMap<String?>()
 
     func resolve(_ entities: [Entity], _ doc: Document, keys: TokenKeys, ids: [Int32], classes: [WordClass]) -> [Entity] {
         let tokens = doc.tokens
@@ -13,7 +17,8 @@ struct NameResolver {
         for e in result { for t in Int(e.firstToken)..<Int(e.endToken) { covered[t] = true } }
 
         // Full person names by surname, first seen first; variants of one name share its canonical form.
-        var bySurname: [Int32: (first: String, canonical: String)] = [:]  // by the surname's variant key id
+        let bySurname = surnames
+        bySurname.startDocument()
         for index in result.indices where result[index].type == .person {
             let e = result[index]
             let words = EntityWords(e, tokens)
@@ -38,7 +43,8 @@ struct NameResolver {
         // Long forms no list knows, recognised by the acronym after them: "Institute for Fiscal Studies (IFS)".
         var spans = EntitySpanIndex(result, tokenCount: tokens.count)
         var longForms: [Entity] = []
-        for t in tokens.indices where tokens[t].kind == .punct && keys[t] == "(" && t + 2 < tokens.count && keys[t + 2] == ")" {
+        for t in tokens.indices where tokens[t].kind == .punct && Self.isMark(t, "(", doc, keys) && t + 2 < tokens.count
+            && keys[t + 2] == ")" {
             let acronym = tokens[t + 1]
             guard acronym.flags.contains(.allCaps), (2...8).contains(acronym.range.length),
                   !spans.hasEntity(endingAt: t),
@@ -117,7 +123,8 @@ struct NameResolver {
 
         // Given names of full names, where only one person in the document has that given name: news refers to
         // private people by first name ("Tom" after "Tom O'Reilly").
-        var byGivenName: [Int32: String?] = [:]  // by word id
+        let byGivenName = givenNames
+        byGivenName.startDocument()
         for e in result where e.type == .person {
             let words = EntityWords(e, tokens)
             guard words.count >= 2 else { continue }
@@ -126,7 +133,8 @@ struct NameResolver {
         }
 
         // Party-and-state tags of US politicians: "(R-WI)".
-        for t in tokens.indices where tokens[t].kind == .punct && keys[t] == "(" && t + 4 < tokens.count && keys[t + 2] == "-" && keys[t + 4] == ")" {
+        for t in tokens.indices where tokens[t].kind == .punct && Self.isMark(t, "(", doc, keys) && t + 4 < tokens.count
+            && keys[t + 2] == "-" && keys[t + 4] == ")" {
             guard ["r", "d", "i"].contains(keys[t + 1]), !covered[t + 3], let state = USStateCodes.names[keys[t + 3]],
                   tokens[t + 3].flags.contains(.allCaps) else { continue }
             result.append(Entity(range: tokens[t + 3].range, type: .place, name: state, firstToken: t + 3, endToken: t + 4))
@@ -150,7 +158,8 @@ struct NameResolver {
         // Later single-word mentions.
         for t in tokens.indices where !covered[t] && tokens[t].kind == .word && tokens[t].isCapitalized {
             let surnamePerson = bySurname.isEmpty ? nil : bySurname[interner.variantKeyID(of: ids[t])]
-            if surnamePerson == nil, let person = byGivenName[ids[t]] ?? nil, !classes[t].contains(.startsNoName),
+            if surnamePerson == nil, !byGivenName.isEmpty, let person = byGivenName[ids[t]] ?? nil,
+               !classes[t].contains(.startsNoName),
                t + 1 >= tokens.count || !tokens[t + 1].isCapitalized || !tokens[t + 1].flags.contains(.spaceBefore) {
                 result.append(Entity(range: tokens[t].range, type: .person, name: person, firstToken: t, endToken: t + 1))
                 covered[t] = true
@@ -167,6 +176,14 @@ struct NameResolver {
         result.sort { $0.range < $1.range }
         fullestNames(&result, doc)
         return result
+    }
+
+    /// Whether token `t`'s key is the ASCII mark `b`. The token loops ask it of every punctuation mark: a one-byte
+    /// token is compared by its byte, and only a longer one (a mark whose key folds to ASCII) by its key string.
+    @inline(__always) static func isMark(_ t: Int, _ b: Unicode.Scalar, _ doc: Document, _ keys: TokenKeys) -> Bool {
+        let token = doc.tokens[t]
+        if token.end - token.start == 1 { return doc.text[token.start] == UInt8(b.value) }
+        return keys[t] == String(b)
     }
 
     /// Two word ids as one dictionary key.
