@@ -36,7 +36,9 @@ struct NameRules {
         var i = 0
         var emittedUpTo = 0
         while i < tokens.count {
-            guard let chunk = chunk(at: i, context) else {
+            // Most tokens can start no chunk (`isNameWord`): they are passed over here, not in a call each.
+            guard gazetteerAt[i] >= 0 || tokens[i].kind == .word && tokens[i].isCapitalized,
+                  let chunk = chunk(at: i, context) else {
                 i += 1
                 continue
             }

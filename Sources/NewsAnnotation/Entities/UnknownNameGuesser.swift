@@ -25,7 +25,8 @@ struct UnknownNameGuesser {
                tokens[t + 1].flags.contains(.spaceBefore), tokens[t + 1].sentence == token.sentence { return false }
             return classes[t].isDisjoint(with: [.englishWord, .startsNoName, .givenName, .titleOrDemonym])
         }
-        let candidate = tokens.indices.map(isCandidate)
+        // Capitals first, in the loop: most tokens are not capitalised, and a call each cost more than the test.
+        let candidate = tokens.indices.map { tokens[$0].isCapitalized && isCandidate($0) }
         // One-token PLACE entities: list items the gazetteer knows.
         var placeAt = [Bool](repeating: false, count: tokens.count)
         for e in entities where e.type == .place && e.endToken == e.firstToken + 1 { placeAt[Int(e.firstToken)] = true }
