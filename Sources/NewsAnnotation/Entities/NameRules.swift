@@ -437,9 +437,7 @@ struct NameRules {
     }
 
     func hasSurnameShape(_ t: Int, _ c: Context) -> Bool {
-        let key = c.keys[t]
-        guard key.count >= 5, c.gazetteerAt[t] < 0 else { return false }
-        return NameWords.surnameEndings.contains { key.hasSuffix($0) }
+        c.classes[t].contains(.surnameShape) && c.gazetteerAt[t] < 0
     }
 
     func isPersonGazetteer(_ t: Int, _ c: Context) -> Bool {

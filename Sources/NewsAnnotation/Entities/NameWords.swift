@@ -114,4 +114,19 @@ enum NameWords {
         "zadeh", "beyli", "ayev", "uly", "kyzy", "sson", "poulos", "akis", "idis", "wicz", "czyk", "ovic", "evic",
         "ez", "iz", "ppa", "aiah", "ayya", "appa", "esh", "endra", "ashvili",
     ]
+
+    /// Whether a folded key is five characters or more and ends like a surname. Asked once per distinct word
+    /// (`WordClass`), of every new word a stream brings: the endings are matched on the bytes first, which every
+    /// `hasSuffix` match also matches, and only a word that passes is counted and compared as a `String`.
+    static func hasSurnameShape(_ key: String) -> Bool {
+        var key = key
+        let endsLikeOne = key.withUTF8 { bytes in
+            surnameEndingBytes.contains { ending in
+                bytes.count >= ending.count && bytes[(bytes.count - ending.count)...].elementsEqual(ending)
+            }
+        }
+        return endsLikeOne && key.count >= 5 && surnameEndings.contains { key.hasSuffix($0) }
+    }
+
+    private static let surnameEndingBytes: [[UInt8]] = surnameEndings.map { Array($0.utf8) }
 }

@@ -24,6 +24,8 @@ struct WordClass: OptionSet, Sendable {
     static let titleOrDemonym = WordClass(rawValue: 1 << 15)
     /// Some title phrase starts with it ("foreign" for "Foreign Minister").
     static let startsTitle = WordClass(rawValue: 1 << 16)
+    /// Five characters or more, ending like a surname ("-ov", "-shvili", "-enko": `NameWords.surnameEndings`).
+    static let surnameShape = WordClass(rawValue: 1 << 17)
 
     /// The classes of a folded key, from the lists themselves and the gazetteer's title and demonym phrases.
     static func of(_ key: String, vocabularyID: Int32, gazetteer: Gazetteer) -> WordClass {
@@ -51,6 +53,7 @@ struct WordClass: OptionSet, Sendable {
         if UnknownNameCues.placeOfNouns.contains(key) { c.insert(.placeOfNoun) }
         if UnknownNameCues.placeListNouns.contains(key) { c.insert(.placeListNoun) }
         if UnknownNameCues.speechVerbs.contains(key) { c.insert(.speechVerb) }
+        if NameWords.hasSurnameShape(key) { c.insert(.surnameShape) }
         return c
     }
 }

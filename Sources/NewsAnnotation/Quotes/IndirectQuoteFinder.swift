@@ -231,11 +231,13 @@ struct IndirectQuoteFinder {
 
     private func isNegated(_ v: Int, sentence: Range<Int>) -> Bool {
         var k = v - 1
+        // Only a word that may end in "t" can end in "n't": the others skip the suffix tests (`mayEnd`).
         while k >= sentence.lowerBound, k >= v - 4, c.isWord(k),
-              c.has(k, .adverb) || c.has(k, .auxiliary)
-                || c.words[k].hasSuffix("n't") || c.words[k].hasSuffix("n’t") || c.words[k] == "declined" {
+              c.has(k, .adverb) || c.has(k, .auxiliary) || c.mayEnd(k, UInt8(ascii: "t"))
+                && (c.words[k].hasSuffix("n't") || c.words[k].hasSuffix("n’t")) || c.words[k] == "declined" {
             let w = c.words[k]
-            if w == "not" || w == "never" || w.hasSuffix("n't") || w.hasSuffix("n’t") || w == "cannot" { return true }
+            if w == "not" || w == "never" || c.mayEnd(k, UInt8(ascii: "t")) && (w.hasSuffix("n't") || w.hasSuffix("n’t"))
+                || w == "cannot" { return true }
             k -= 1
         }
         return false
