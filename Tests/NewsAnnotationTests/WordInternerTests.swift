@@ -13,6 +13,9 @@ import Testing
         "Путин and Зеленский spoke; Mitsotakis (Μητσοτάκης) did not. Kraków, Łódź and Zürich were named.",
         "The the THE tHe: numbers 1,200 and 3.5, O'Brien and O’Brien, Jean-Claude Juncker.",
         "Sergey Lavrov and Sergei Lavrov; Zelenskyy, Zelensky, Zelenskiy. Mirziyoyev told Mirziyoev.",
+        // Keys of 8, 16 and more bytes (packed, or hashed byte by byte), in ASCII and folded from other letters.
+        "Abcdefgh ABCDEFGHIJKLMNOP Abcdefghijklmnopq COUNTERREVOLUTIONARIES Counterrevolutionaries "
+            + "Wissenschaftsministerium Łódźwojewództwo Αντιπροσωπευτικότητα abcdefgh abcdefghijklmnop.",
     ]
 
     @Test("every token's key is the KeyFolder key, the same key has the same id, across a table that starts over")

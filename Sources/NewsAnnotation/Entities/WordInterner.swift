@@ -70,8 +70,7 @@ final class WordInterner {
             table.withReader { reader in
                 ids.withUnsafeMutableBufferPointer { ids in
                     for t in tokens.indices {
-                        let bytes = UnsafeBufferPointer(rebasing: text[tokens[t].start..<tokens[t].end])
-                        if let id = reader.asciiID(bytes) { ids[t] = id } else { missing = true }
+                        if let id = reader.asciiID(text, tokens[t].start, tokens[t].end) { ids[t] = id } else { missing = true }
                     }
                 }
             }
@@ -141,11 +140,15 @@ final class WordInterner {
         generation = WordInterner.nextGeneration()
     }
 
-    /// Folded keys by their bytes: FNV-1a, open addressing, linear probing, at most half full.
+    /// Folded keys by their bytes: open addressing, linear probing, at most half full. A key of at most 16 bytes
+    /// (nearly every word) is also kept packed (`PackedWord`): it is hashed and compared as two integers, and a
+    /// token's look-up packs and lower-cases its bytes eight at a time. A longer key is hashed with FNV-1a and
+    /// compared byte by byte.
     struct Table {
         private var slots: [Int32]  // word id, or -1 for an empty slot
         private var keyBytes: [UInt8] = []
         private var keyStarts: [Int32] = [0]  // word i's key is keyBytes[keyStarts[i]..<keyStarts[i + 1]]
+        private var packed: [PackedWord] = []  // word i's key packed, for keys of at most 16 bytes
 
         /// `slotCount` a power of two; 0 only for a table that stands in while the real one is out.
         init(slotCount: Int) {
@@ -155,16 +158,19 @@ final class WordInterner {
         @inline(__always)
         static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
 
-        /// The hash of a key, ASCII capitals lower-cased on the way.
-        @inline(__always)
-        private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int { FNV1a.hash(bytes.lazy.map(lower)) }
+        /// The hash of a key given lower-cased: its packed form's, or for a longer key FNV-1a's.
+        private static func hash(ofKey bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            bytes.count <= PackedWord.maxBytes ? PackedWord(bytes, 0, bytes.count).hash : FNV1a.hash(bytes)
+        }
 
         /// Look-ups with the storage pinned, for a run of them with no insert between.
         func withReader<R>(_ body: (Reader) -> R) -> R {
             slots.withUnsafeBufferPointer { slots in
                 keyBytes.withUnsafeBufferPointer { stored in
                     keyStarts.withUnsafeBufferPointer { starts in
-                        body(Reader(slots: slots, stored: stored, starts: starts))
+                        packed.withUnsafeBufferPointer { packed in
+                            body(Reader(slots: slots, stored: stored, starts: starts, packed: packed))
+                        }
                     }
                 }
             }
@@ -174,11 +180,20 @@ final class WordInterner {
             let slots: UnsafeBufferPointer<Int32>
             let stored: UnsafeBufferPointer<UInt8>
             let starts: UnsafeBufferPointer<Int32>
+            let packed: UnsafeBufferPointer<PackedWord>
 
-            /// The id of an ASCII word, ASCII capitals lower-cased; nil for a word not in the table or not ASCII.
+            /// The id of the token `text[start..<end]` if it is an ASCII word in the table, ASCII capitals
+            /// lower-cased; nil for a word not in the table or not ASCII.
             @inline(__always)
-            func asciiID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-                // The hash and the ASCII check in one pass over the bytes.
+            func asciiID(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
+                let count = end &- start
+                if count <= PackedWord.maxBytes {
+                    let word = PackedWord(text, start, count)
+                    guard word.isASCII else { return nil }
+                    return probe(word.asciiLowercased)
+                }
+                // A long word: the hash and the ASCII check in one pass over the bytes.
+                let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
                 var h = FNV1a.offset
                 var high: UInt8 = 0
                 for b in bytes {
@@ -187,6 +202,19 @@ final class WordInterner {
                 }
                 guard high < 0x80 else { return nil }
                 return probe(bytes, hash: FNV1a.finish(h))
+            }
+
+            /// The id of a packed key, lower-cased already.
+            @inline(__always)
+            func probe(_ word: PackedWord) -> Int32? {
+                let mask = slots.count - 1
+                var slot = word.hash & mask
+                while true {
+                    let id = slots[slot]
+                    if id < 0 { return nil }
+                    if packed[Int(id)] == word { return id }
+                    slot = (slot + 1) & mask
+                }
             }
 
             /// The id of the word `bytes` spell once ASCII capitals are lower-cased, looked for from its hash.
@@ -210,7 +238,17 @@ final class WordInterner {
 
         /// The id of the word spelled by `bytes` once ASCII capitals are lower-cased, or nil.
         func id(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-            withReader { $0.probe(bytes, hash: Self.hash(bytes)) }
+            let lower = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, made in
+                for (i, b) in bytes.enumerated() { out[i] = Table.lower(b) }
+                made = bytes.count
+            }
+            return lower.withUnsafeBufferPointer { lower in
+                withReader { reader in
+                    lower.count <= PackedWord.maxBytes
+                        ? reader.probe(PackedWord(lower, 0, lower.count))
+                        : reader.probe(lower, hash: FNV1a.hash(lower))
+                }
+            }
         }
 
         /// Adds a key not in the table; its id is the number of keys before it.
@@ -218,6 +256,11 @@ final class WordInterner {
             let id = Int32(keyStarts.count - 1)
             keyBytes.append(contentsOf: key.utf8)
             keyStarts.append(Int32(keyBytes.count))
+            var key = key
+            packed.append(key.withUTF8 { bytes in
+                // A long key's packed form is never compared: it is never probed for as packed.
+                bytes.count <= PackedWord.maxBytes ? PackedWord(bytes, 0, bytes.count) : PackedWord(lo: 0, hi: 0, count: -1)
+            })
             if Int(id + 1) * 2 > slots.count {
                 rehash(size: slots.count * 2)
             } else {
@@ -228,7 +271,9 @@ final class WordInterner {
 
         private mutating func place(_ id: Int32) {
             let mask = slots.count - 1
-            var slot = Self.hash(keyBytes[Int(keyStarts[Int(id)])..<Int(keyStarts[Int(id) + 1])]) & mask
+            let start = Int(keyStarts[Int(id)]), end = Int(keyStarts[Int(id) + 1])
+            var slot = keyBytes.withUnsafeBufferPointer { Self.hash(ofKey: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = id
         }

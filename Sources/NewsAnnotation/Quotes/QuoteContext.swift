@@ -124,14 +124,13 @@ final class QuoteContext {
             // An ASCII word's id stands for its lower-cased bytes.
             let wordID = token.kind == .word ? wordID : -1
             if wordID >= 0, let known = cache.word(wordID: wordID) { return known }
-            var key = QuoteContext.packed(buffer, start, count)
-            if (key.lo | key.hi) & 0x8080_8080_8080_8080 != 0 {
+            var key = PackedWord(buffer, start, count)
+            if !key.isASCII {
                 // A non-ASCII byte: the key is the bytes as they are.
                 key.count |= token.kind == .word ? QuoteWordCache.nonASCIIWordFlag : QuoteWordCache.nonASCIISymbolFlag
                 return cache.word(key)
             }
-            key.lo = QuoteContext.asciiLowercased(key.lo)
-            key.hi = QuoteContext.asciiLowercased(key.hi)
+            key = key.asciiLowercased
             let (word, tag) = cache.word(key, wordID: wordID)
             if token.kind == .word { return (word, tag) }
             return (word, count == 2 && key.lo == possessiveKey ? .possessive : [])
@@ -152,40 +151,6 @@ final class QuoteContext {
             guard token.kind == .word else { return (String(decoding: lower, as: UTF8.self), []) }
             return table.word(lower)
         }
-    }
-
-    /// Bytes `start..<start + count` (at most 16) as a cache key, little-endian and zero-padded: two loads where
-    /// the text goes on far enough, byte by byte at its very end.
-    @inline(__always) private static func packed(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int,
-                                                 _ count: Int) -> QuoteWordCache.Key {
-        var key = QuoteWordCache.Key(lo: 0, hi: 0, count: count)
-        if start &+ 16 <= buffer.count {
-            let raw = UnsafeRawPointer(buffer.baseAddress! + start)
-            let lo = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-            if count >= 8 {
-                key.lo = lo
-                let hi = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                key.hi = count == 16 ? hi : hi & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)
-            } else {
-                key.lo = lo & ((1 &<< UInt64(count &* 8)) &- 1)
-            }
-        } else {
-            for k in 0..<count {
-                let b = UInt64(buffer[start &+ k])
-                if k < 8 { key.lo |= b &<< UInt64(8 &* k) } else { key.hi |= b &<< UInt64(8 &* (k &- 8)) }
-            }
-        }
-        return key
-    }
-
-    /// ASCII bytes with A–Z folded to a–z, eight at a time: a byte's top bit says whether it is ≥ "A" and
-    /// whether it is > "Z" once offsets are added (no byte carries into the next, all being below 0x80).
-    @inline(__always) private static func asciiLowercased(_ x: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let atLeastA = x &+ ones &* (0x80 - 0x41)
-        let beyondZ = x &+ ones &* (0x80 - 0x5B)
-        let upper = atLeastA & ~beyondZ & (ones &* 0x80)
-        return x | (upper &>> 2)
     }
 
     var count: Int { tokens.count }

@@ -4,11 +4,7 @@
 /// times that. A token of at most 16 bytes is its key, folded to lower case and packed into two integers.
 /// One per `QuoteFinder`, and a `Pipeline` is one worker's: never shared between threads.
 final class QuoteWordCache {
-    struct Key: Equatable {
-        var lo: UInt64
-        var hi: UInt64
-        var count: Int
-    }
+    typealias Key = PackedWord
 
     /// Longer tokens are looked up in `WordTagTable` every time.
     static let maxBytes = 16
@@ -27,11 +23,6 @@ final class QuoteWordCache {
         mask = (1 << 12) - 1
     }
 
-    @inline(__always) private static func hash(_ key: Key) -> Int {
-        var h = (key.lo ^ (key.hi &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(key.count)) &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 32
-        return Int(truncatingIfNeeded: h)
-    }
 
     /// Per word id of the entity stage's word table (`Document.asciiWordIDs`): the entry of the ASCII word it
     /// stands for, or -1 while unknown. A word met before then costs one array read instead of a hash and probe.
@@ -57,7 +48,7 @@ final class QuoteWordCache {
     /// or with a flag in `count`, a token's bytes as they are. With a word id (≥ 0; an ASCII word token's), the
     /// entry is remembered under it too.
     @inline(__always) func word(_ key: Key, wordID: Int32 = -1) -> (String, WordTag) {
-        var slot = QuoteWordCache.hash(key) & mask
+        var slot = key.hash & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { break }
@@ -122,7 +113,7 @@ final class QuoteWordCache {
         let size = slots.count * 2
         var slots = [Int32](repeating: -1, count: size)
         for (index, key) in keys.enumerated() {
-            var slot = QuoteWordCache.hash(key) & (size - 1)
+            var slot = key.hash & (size - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(index)
         }
