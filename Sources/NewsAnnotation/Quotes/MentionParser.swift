@@ -7,7 +7,7 @@
 struct MentionParser {
     let c: QuoteContext
 
-    private enum Unit: Equatable {
+    enum Unit: Equatable {
         case person(Int32), org(Int32), place(Int32)
         case cap, title, role, body, modifier
         case of, det, and, possessive
@@ -22,7 +22,7 @@ struct MentionParser {
         }
     }
 
-    private struct Item {
+    struct Item {
         var first: Int
         var end: Int
         var unit: Unit
@@ -52,7 +52,12 @@ struct MentionParser {
             }
         }
         if definite, let m = ageAnaphor(s, from: i, limit: limit) { return m }
-        var items: [Item] = []
+        // The context lends its buffer for the units: a parse is tried at many starts, and an array of its own
+        // cost an allocation each. (A nested parse finds the buffer out and makes its own.)
+        var items = c.mentionItems
+        c.mentionItems = []
+        items.removeAll(keepingCapacity: true)
+        defer { c.mentionItems = items }
         // Most starts tried end with no unit at all: allocate at the first, room for a whole phrase at once.
         func add(_ item: Item) {
             if items.isEmpty { items.reserveCapacity(8) }

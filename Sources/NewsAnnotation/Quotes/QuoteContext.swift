@@ -22,6 +22,8 @@ final class QuoteContext {
     /// The speech cue starting at each token, if any. Written only by `init` (it needs the rest of the context to
     /// read cues), so no access can conflict: unchecked spares the hot reads a runtime check.
     @exclusivity(unchecked) private(set) var cues: [SpeechVerbs.Cue?] = []
+    /// A buffer `MentionParser` borrows for the units of the phrase it reads, kept for the next parse.
+    var mentionItems: [MentionParser.Item] = []
 
     init(_ doc: Document, givenNames: Set<String> = [], cache: QuoteWordCache = QuoteWordCache()) {
         text = doc.text
