@@ -277,6 +277,40 @@ struct TokenizerEquivalenceTests {
         expectSame(cases, minimum: 8_000)
     }
 
+    /// A scalar of every UTF-8 lead byte right after ASCII words of every length up to 17, so after every position
+    /// in an eight-byte step.
+    @Test func everyLeadByteAfterWordsOfEveryLengthTokenizesAsTheRulesSay() throws {
+        var scalars: [UInt32] = (0xC2...0xDF).map { ($0 - 0xC0) << 6 }
+        scalars += [0x800] + (0xE1...0xEF).map { ($0 - 0xE0) << 12 } + [0x10000, 0x40000, 0x80000, 0xC0000, 0x100000]
+        scalars += [0x2019, 0x2018, 0x201D, 0x2014, 0x2026, 0x0301, 0x00E9, 0x00C9, 0x0663, 0x4E2D, 0x1F600]
+        var cases: [Case] = []
+        for v in scalars {
+            let s = String(UnicodeScalar(v)!)
+            for length in 1...17 {
+                for word in [String(repeating: "a", count: length), String(repeating: "Z", count: length),
+                             String(repeating: "5", count: length), "x" + String(repeating: "Y", count: length)] {
+                    cases.append(Self.rawCase(word + s, cuts: []))
+                    cases.append(Self.rawCase(word + s + "s b", cuts: [length]))
+                }
+            }
+        }
+        expectSame(cases, minimum: 8_000)
+    }
+
+    /// More tokens than one in four bytes, so that the scan goes on in a larger buffer, at every offset mod 16, with
+    /// possessives, apostrophes and range starts right where it stops.
+    @Test func denseTextsTokenizeAsTheRulesSay() {
+        var cases: [Case] = []
+        for unit in ["a,", ",", "’s", "a's", "I'", "x\u{00A0}", "1.", "é", "Ab", ".\n"] {
+            for count in 1...60 {
+                let text = String(repeating: unit, count: count)
+                cases.append(Self.rawCase(text, cuts: Array(stride(from: 0, to: text.utf8.count, by: 3))))
+                cases.append(Self.rawCase("Word " + text + " end", cuts: [5, 17, 33, 34]))
+            }
+        }
+        expectSame(cases, minimum: 1_200)
+    }
+
     @Test func emptyAndRangelessTextsTokenizeAsTheRulesSay() {
         expectSame([Case(text: [], sentences: [], paragraphs: []),
                     Case(text: Array("Hello, world. It's 3.5".utf8), sentences: [], paragraphs: []),
