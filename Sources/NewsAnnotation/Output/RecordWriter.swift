@@ -2,6 +2,9 @@
 /// `id`, copied input fields, `entities`, `quotes`. Offsets become original code-point offsets here, once, through
 /// the document's `OffsetMap`; each span's `text` is cut from the original bytes, so `text[start:end]` in Python
 /// is exactly the span's `text`.
+///
+/// Each entity and each quote is written into one reservation of its worst case (`JSONCursor`), and span boundaries
+/// are looked up with an `OffsetCursor` that walks on from the previous boundary.
 public struct RecordWriter: Sendable {
     public init() {}
 
@@ -13,44 +16,66 @@ public struct RecordWriter: Sendable {
             out.raw(member)
         }
         out.raw(",\"entities\":[")
-        for (i, entity) in doc.entities.enumerated() {
-            if i > 0 { out.raw(UInt8(ascii: ",")) }
-            out.raw(UInt8(ascii: "{"))
-            span(entity.range, doc, &out)
-            switch entity.type {
-            case .person: out.raw(",\"type\":\"PERSON\",\"name\":")
-            case .place: out.raw(",\"type\":\"PLACE\",\"name\":")
-            case .org: out.raw(",\"type\":\"ORG\",\"name\":")
+        doc.offsets.anchors.withUnsafeBufferPointer { anchors in
+            doc.original.withUnsafeBufferPointer { original in
+                var offsets = OffsetCursor(anchors)
+                for (i, entity) in doc.entities.enumerated() {
+                    let span = Span(entity.range, &offsets, original)
+                    var name = entity.name
+                    name.withUTF8 { name in
+                        // ",{" span ",\"type\":\"PERSON\",\"name\":" name "}"
+                        out.write(reserving: 28 + span.capacity + JSONCursor.stringCapacity(name.count)) { w in
+                            if i > 0 { w.raw(UInt8(ascii: ",")) }
+                            w.raw(UInt8(ascii: "{"))
+                            span.write(&w)
+                            switch entity.type {
+                            case .person: w.raw(",\"type\":\"PERSON\",\"name\":")
+                            case .place: w.raw(",\"type\":\"PLACE\",\"name\":")
+                            case .org: w.raw(",\"type\":\"ORG\",\"name\":")
+                            }
+                            w.string(name)
+                            w.raw(UInt8(ascii: "}"))
+                        }
+                    }
+                }
+                out.raw("],\"quotes\":[")
+                for (i, quote) in doc.quotes.enumerated() {
+                    let span = Span(quote.range, &offsets, original)
+                    let speaker = quote.speaker.range.map { Span($0, &offsets, original) }
+                    let cue = quote.cue.map { Span($0, &offsets, original) }
+                    var name = quote.speaker.name ?? ""
+                    name.withUTF8 { name in
+                        let capacity = 64 + span.capacity + (speaker?.capacity ?? 0) + (cue?.capacity ?? 0)
+                            + JSONCursor.stringCapacity(name.count)
+                        out.write(reserving: capacity) { w in
+                            if i > 0 { w.raw(UInt8(ascii: ",")) }
+                            w.raw(UInt8(ascii: "{"))
+                            span.write(&w)
+                            switch quote.kind {
+                            case .direct: w.raw(",\"kind\":\"direct\",\"speaker\":{")
+                            case .block: w.raw(",\"kind\":\"block\",\"speaker\":{")
+                            case .turn: w.raw(",\"kind\":\"turn\",\"speaker\":{")
+                            case .indirect: w.raw(",\"kind\":\"indirect\",\"speaker\":{")
+                            }
+                            if let speaker {
+                                speaker.write(&w)
+                                w.raw(UInt8(ascii: ","))
+                            }
+                            w.raw("\"name\":")
+                            if quote.speaker.name != nil { w.string(name) } else { w.raw("null") }
+                            w.raw("},\"cue\":")
+                            if let cue {
+                                w.raw(UInt8(ascii: "{"))
+                                cue.write(&w)
+                                w.raw(UInt8(ascii: "}"))
+                            } else {
+                                w.raw("null")
+                            }
+                            w.raw(UInt8(ascii: "}"))
+                        }
+                    }
+                }
             }
-            out.string(entity.name)
-            out.raw(UInt8(ascii: "}"))
-        }
-        out.raw("],\"quotes\":[")
-        for (i, quote) in doc.quotes.enumerated() {
-            if i > 0 { out.raw(UInt8(ascii: ",")) }
-            out.raw(UInt8(ascii: "{"))
-            span(quote.range, doc, &out)
-            switch quote.kind {
-            case .direct: out.raw(",\"kind\":\"direct\",\"speaker\":{")
-            case .block: out.raw(",\"kind\":\"block\",\"speaker\":{")
-            case .turn: out.raw(",\"kind\":\"turn\",\"speaker\":{")
-            case .indirect: out.raw(",\"kind\":\"indirect\",\"speaker\":{")
-            }
-            if let range = quote.speaker.range {
-                span(range, doc, &out)
-                out.raw(UInt8(ascii: ","))
-            }
-            out.raw("\"name\":")
-            if let name = quote.speaker.name { out.string(name) } else { out.raw("null") }
-            out.raw("},\"cue\":")
-            if let cue = quote.cue {
-                out.raw(UInt8(ascii: "{"))
-                span(cue, doc, &out)
-                out.raw(UInt8(ascii: "}"))
-            } else {
-                out.raw("null")
-            }
-            out.raw(UInt8(ascii: "}"))
         }
         out.raw("]}\n")
     }
@@ -65,17 +90,31 @@ public struct RecordWriter: Sendable {
         out.raw("}}\n")
     }
 
-    /// `"start":…,"end":…,"text":…` of a normalized range, in original coordinates.
-    private func span(_ range: TextRange, _ doc: Document, _ out: inout JSONBuffer) {
-        let start = doc.offsets.start(Int(range.start))
-        let end = doc.offsets.end(Int(range.end))
-        out.raw("\"start\":")
-        out.int(start.scalar)
-        out.raw(",\"end\":")
-        out.int(end.scalar)
-        out.raw(",\"text\":")
-        doc.original.withUnsafeBufferPointer { original in
-            out.string(UnsafeBufferPointer(rebasing: original[start.byte..<max(start.byte, end.byte)]))
+    /// A normalized range in original coordinates, with its original bytes.
+    private struct Span {
+        var start: Int
+        var end: Int
+        var text: UnsafeBufferPointer<UInt8>
+
+        @inline(__always) init(_ range: TextRange, _ offsets: inout OffsetCursor, _ original: UnsafeBufferPointer<UInt8>) {
+            let start = offsets.start(Int(range.start))
+            let end = offsets.end(Int(range.end))
+            self.start = start.scalar
+            self.end = end.scalar
+            text = UnsafeBufferPointer(rebasing: original[start.byte..<max(start.byte, end.byte)])
+        }
+
+        /// The most `write` takes: the keys, two integers and the text.
+        var capacity: Int { 8 + 20 + 7 + 20 + 8 + JSONCursor.stringCapacity(text.count) }
+
+        /// `"start":…,"end":…,"text":…`
+        @inline(__always) func write(_ w: inout JSONCursor) {
+            w.raw("\"start\":")
+            w.int(start)
+            w.raw(",\"end\":")
+            w.int(end)
+            w.raw(",\"text\":")
+            w.string(text)
         }
     }
 }
