@@ -311,10 +311,13 @@ public struct JSONRecordParser: Sendable {
             index += 1
         }
 
-        /// Moves `index` over bytes that need no attention inside a string, eight at a time, to the first quote,
-        /// backslash or control character (or to the last few bytes of the line).
+        /// Moves `index` over bytes that need no attention inside a string, sixteen and eight at a time, to the first
+        /// quote, backslash or control character (or to the last few bytes of the line).
         @inline(__always) mutating func skipPlainBytes() {
             guard let base = bytes.baseAddress else { return }
+            while index + 16 <= bytes.count && !JSONStopBytes.contains(JSONStopBytes.load(base + index)) {
+                index += 16
+            }
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let mask = JSONBuffer.escapeMask(word)
@@ -331,7 +334,7 @@ public struct JSONRecordParser: Sendable {
         mutating func stringReportingLikeSkip() throws -> (decoded: [UInt8], loneSurrogate: Bool) {
             let start = index
             do {
-                return try string()
+                return try decodedText()
             } catch {
                 index = start
                 try skipValue()

@@ -6,7 +6,15 @@ public enum UTF8Validation {
         guard let base = bytes.baseAddress else { return nil }
         var i = 0
         while i < n {
-            // Eight ASCII bytes at a time.
+            // Sixteen, then eight ASCII bytes at a time.
+            if i + 16 <= n {
+                let low = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high = UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
+                if (low | high) & 0x8080_8080_8080_8080 == 0 {
+                    i += 16
+                    continue
+                }
+            }
             if i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {
