@@ -21,11 +21,11 @@ final class WordInterner {
     private(set) var vocabularyIDs: [Int32] = []
     private(set) var classes: [WordClass] = []
     /// Per word id: the entity words its romanisation variants stand for, once the matcher has asked (ASCII words).
-    private var variantAlternatives: [[Int32]?] = []
+    @exclusivity(unchecked) private var variantAlternatives: [[Int32]?] = []
     /// Per word id: the id of its `RomanizationVariants` key, once asked for, else -1.
-    private var variantKeyIDs: [Int32] = []
+    @exclusivity(unchecked) private var variantKeyIDs: [Int32] = []
     /// Variant keys by their ids: words that share a key share its id.
-    private var variantKeyTable: [String: Int32] = [:]
+    @exclusivity(unchecked) private var variantKeyTable: [String: Int32] = [:]
 
     private var table = Table(slotCount: 1 << 14)
 
