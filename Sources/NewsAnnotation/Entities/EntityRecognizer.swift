@@ -28,8 +28,11 @@ public final class EntityRecognizer {
         doc.asciiWordIDs = asciiIDs
         doc.wordTableGeneration = interner.generation
         let keys = TokenKeys(ids: words, table: interner.keys)
-        let keyIDs = words.map { interner.vocabularyIDs[Int($0)] }
-        let classes = words.map { interner.classes[Int($0)] }
+        // The interner's tables read once: an access to a class's stored property inside the loops was checked
+        // for exclusivity at every token.
+        let vocabularyIDs = interner.vocabularyIDs, wordClasses = interner.classes
+        let keyIDs = words.map { vocabularyIDs[Int($0)] }
+        let classes = words.map { wordClasses[Int($0)] }
         let matches = matcher.matches(doc, keys: keyIDs, words: (words, interner))
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, classes: classes, matches: matches)
         let guessed = guesser.guess(found, doc, keys: keys, classes: classes)
