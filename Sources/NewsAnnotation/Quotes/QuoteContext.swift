@@ -22,8 +22,9 @@ final class QuoteContext {
     /// The speech cue starting at each token, if any. Written only by `init` (it needs the rest of the context to
     /// read cues), so no access can conflict: unchecked spares the hot reads a runtime check.
     @exclusivity(unchecked) private(set) var cues: [SpeechVerbs.Cue?] = []
-    /// A buffer `MentionParser` borrows for the units of the phrase it reads, kept for the next parse.
-    var mentionItems: [MentionParser.Item] = []
+    /// A buffer `MentionParser` borrows for the units of the phrase it reads, kept for the next parse. Taken and put
+    /// back within one call, never held across another access: unchecked, as a checked access cost more than the rest.
+    @exclusivity(unchecked) var mentionItems: [MentionParser.Item] = []
 
     init(_ doc: Document, givenNames: Set<String> = [], cache: QuoteWordCache = QuoteWordCache()) {
         text = doc.text
