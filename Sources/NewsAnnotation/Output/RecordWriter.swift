@@ -19,16 +19,18 @@ public struct RecordWriter: Sendable {
         doc.offsets.anchors.withUnsafeBufferPointer { anchors in
             doc.original.withUnsafeBufferPointer { original in
                 var offsets = OffsetCursor(anchors)
-                for (i, entity) in doc.entities.enumerated() {
-                    let span = Span(entity.range, &offsets, original)
-                    var name = entity.name
+                // Fields read in place: copying each `Entity` or `Quote` out retained and released its strings once more.
+                doc.entities.withUnsafeBufferPointer { entities in for i in entities.indices {
+                    let span = Span(entities[i].range, &offsets, original)
+                    let type = entities[i].type
+                    var name = entities[i].name
                     name.withUTF8 { name in
                         // ",{" span ",\"type\":\"PERSON\",\"name\":" name "}"
                         out.write(reserving: 28 + span.capacity + JSONCursor.stringCapacity(name.count)) { w in
                             if i > 0 { w.raw(UInt8(ascii: ",")) }
                             w.raw(UInt8(ascii: "{"))
                             span.write(&w)
-                            switch entity.type {
+                            switch type {
                             case .person: w.raw(",\"type\":\"PERSON\",\"name\":")
                             case .place: w.raw(",\"type\":\"PLACE\",\"name\":")
                             case .org: w.raw(",\"type\":\"ORG\",\"name\":")
@@ -37,13 +39,15 @@ public struct RecordWriter: Sendable {
                             w.raw(UInt8(ascii: "}"))
                         }
                     }
-                }
+                } }
                 out.raw("],\"quotes\":[")
-                for (i, quote) in doc.quotes.enumerated() {
-                    let span = Span(quote.range, &offsets, original)
-                    let speaker = quote.speaker.range.map { Span($0, &offsets, original) }
-                    let cue = quote.cue.map { Span($0, &offsets, original) }
-                    var name = quote.speaker.name ?? ""
+                doc.quotes.withUnsafeBufferPointer { quotes in for i in quotes.indices {
+                    let span = Span(quotes[i].range, &offsets, original)
+                    let kind = quotes[i].kind
+                    let speaker = quotes[i].speaker.range.map { Span($0, &offsets, original) }
+                    let cue = quotes[i].cue.map { Span($0, &offsets, original) }
+                    let named = quotes[i].speaker.name != nil
+                    var name = quotes[i].speaker.name ?? ""
                     name.withUTF8 { name in
                         let capacity = 64 + span.capacity + (speaker?.capacity ?? 0) + (cue?.capacity ?? 0)
                             + JSONCursor.stringCapacity(name.count)
@@ -51,7 +55,7 @@ public struct RecordWriter: Sendable {
                             if i > 0 { w.raw(UInt8(ascii: ",")) }
                             w.raw(UInt8(ascii: "{"))
                             span.write(&w)
-                            switch quote.kind {
+                            switch kind {
                             case .direct: w.raw(",\"kind\":\"direct\",\"speaker\":{")
                             case .block: w.raw(",\"kind\":\"block\",\"speaker\":{")
                             case .turn: w.raw(",\"kind\":\"turn\",\"speaker\":{")
@@ -62,7 +66,7 @@ public struct RecordWriter: Sendable {
                                 w.raw(UInt8(ascii: ","))
                             }
                             w.raw("\"name\":")
-                            if quote.speaker.name != nil { w.string(name) } else { w.raw("null") }
+                            if named { w.string(name) } else { w.raw("null") }
                             w.raw("},\"cue\":")
                             if let cue {
                                 w.raw(UInt8(ascii: "{"))
@@ -74,7 +78,7 @@ public struct RecordWriter: Sendable {
                             w.raw(UInt8(ascii: "}"))
                         }
                     }
-                }
+                } }
             }
         }
         out.raw("]}\n")
