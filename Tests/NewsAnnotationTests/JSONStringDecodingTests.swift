@@ -141,3 +141,47 @@ struct JSONStringDecodingTests {
         #expect(record?.passthrough.map { String(decoding: $0, as: UTF8.self) } == ["\"k\\u00e9y\":2"])
     }
 }
+
+/// The line check that runs before decoding (its ASCII path now 16 bytes at a time) against a plain validator written
+/// from the Unicode table of well-formed byte sequences.
+@Suite("UTF-8 validation equivalence")
+struct UTF8ValidationEquivalenceTests {
+    static func referenceFirstInvalid(_ b: [UInt8]) -> Int? {
+        var i = 0
+        while i < b.count {
+            let length: Int, second: ClosedRange<UInt8>
+            switch b[i] {
+            case 0x00...0x7F:
+                i += 1
+                continue
+            case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xE1...0xEF: (length, second) = (3, 0x80...0xBF)
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+            default: return i
+            }
+            guard i + length <= b.count, second.contains(b[i + 1]) else { return i }
+            for k in 2..<length where !(0x80...0xBF).contains(b[i + k]) { return i }
+            i += length
+        }
+        return nil
+    }
+
+    @Test func randomMixesOfASCIIRunsAndOtherBytesGiveTheReferenceOffset() {
+        var rng = SeededGenerator(seed: 0x07F8)
+        let pieces: [[UInt8]] = [[0xC3, 0xA9], [0xE2, 0x80, 0x9C], [0xF0, 0x9F, 0x98, 0x80], [0xED, 0x9F, 0xBF],
+                                 [0xED, 0xA0, 0x80], [0xE0, 0x9F, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0x80],
+                                 [0x80], [0xFF], [0xE2, 0x80], [0xF0, 0x9F, 0x98]]
+        for _ in 0..<60_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                bytes += [UInt8](repeating: 0x61, count: Int.random(in: 0...40, using: &rng))
+                if Int.random(in: 0..<3, using: &rng) > 0 { bytes += pieces.randomElement(using: &rng)! }
+            }
+            #expect(UTF8Validation.firstInvalidOffset(bytes) == Self.referenceFirstInvalid(bytes), "\(bytes)")
+        }
+    }
+}
