@@ -134,10 +134,8 @@ struct SpeakerResolver {
         var k = end
         while k < min(sentence.upperBound, end + 15) {
             if c.entityAt[k] >= 0, c.entities[Int(c.entityAt[k])].type == .person { return 0 }
-            // Every pronoun below starts with "h" or "s": a token whose first byte is another ASCII one is none of
-            // them, and is skipped without eight string comparisons.
-            let first = c.text[c.tokens[k].start]
-            guard first >= 0x80 || first | 0x20 == UInt8(ascii: "h") || first | 0x20 == UInt8(ascii: "s") else {
+            // Only a token tagged as one of the pronouns below is compared with them.
+            guard c.tags[k].contains(.sexedPronoun) else {
                 k += 1
                 continue
             }
