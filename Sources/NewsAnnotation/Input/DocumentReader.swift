@@ -111,8 +111,26 @@ public struct DocumentReader {
     }
 
     private mutating func nextLine() -> InputItem? {
-        guard let line = lines!.next() else {
-            let error = lines!.readError
+        // Taken out while it lends a line, so the line can be read while this reader counts it.
+        var reader = lines!
+        lines = nil
+        let next = reader.withNextLine { line -> InputItem in
+            lineNumber += 1
+            switch line {
+            case let .tooLong(length):
+                return .failure(DocumentFailure(idJSON: Array("null".utf8), error: DocumentError(
+                    .lineTooLong, "line \(lineNumber) has \(length) bytes, more than --max-line-bytes \(limits.maxLineBytes)")))
+            case let .line(bytes, terminated):
+                // A byte order mark before the first record (files saved by some Windows editors) is not part of it.
+                if lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                    return item(line: UnsafeBufferPointer(rebasing: bytes[3...]), terminated: terminated)
+                }
+                return item(line: bytes, terminated: terminated)
+            }
+        }
+        lines = reader
+        guard let next else {
+            let error = reader.readError
             if linesFD > 0 { close(linesFD) }
             lines = nil
             linesFD = -1
@@ -122,20 +140,7 @@ public struct DocumentReader {
             }
             return nil
         }
-        lineNumber += 1
-        switch line {
-        case let .tooLong(length):
-            return .failure(DocumentFailure(idJSON: Array("null".utf8), error: DocumentError(
-                .lineTooLong, "line \(lineNumber) has \(length) bytes, more than --max-line-bytes \(limits.maxLineBytes)")))
-        case let .line(bytes, terminated):
-            // A byte order mark before the first record (files saved by some Windows editors) is not part of it.
-            if lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-                return bytes.withUnsafeBufferPointer {
-                    item(line: UnsafeBufferPointer(rebasing: $0[3...]), terminated: terminated)
-                }
-            }
-            return bytes.withUnsafeBufferPointer { item(line: $0, terminated: terminated) }
-        }
+        return next
     }
 
     private func item(line: UnsafeBufferPointer<UInt8>, terminated: Bool) -> InputItem {

@@ -29,21 +29,54 @@ public struct LineReader {
     }
 
     public mutating func next() -> Line? {
+        switch nextExtent() {
+        case nil: return nil
+        case let .tooLong(length): return .tooLong(length: length)
+        case let .line(from, to, terminated): return .line(Array(buffer[from..<to]), terminated: terminated)
+        }
+    }
+
+    /// A line as `next()` gives it, but its bytes lent in place: valid only inside `body`.
+    public enum BorrowedLine {
+        case line(UnsafeBufferPointer<UInt8>, terminated: Bool)
+        case tooLong(length: Int)
+    }
+
+    /// The next line lent to `body` without a copy of its own (the reader's documents are copied out of it anyway:
+    /// the decoded text, the id, the passthrough members); nil at the end of the input.
+    public mutating func withNextLine<R>(_ body: (BorrowedLine) -> R) -> R? {
+        switch nextExtent() {
+        case nil: return nil
+        case let .tooLong(length): return body(.tooLong(length: length))
+        case let .line(from, to, terminated):
+            return buffer.withUnsafeBufferPointer {
+                body(.line(UnsafeBufferPointer(rebasing: $0[from..<to]), terminated: terminated))
+            }
+        }
+    }
+
+    private enum Extent {
+        case line(Int, Int, terminated: Bool)
+        case tooLong(Int)
+    }
+
+    /// Where the next line lies in `buffer` (which stays as it is until the next call).
+    private mutating func nextExtent() -> Extent? {
         var skipped = 0  // bytes of an over-long line already dropped
         var scanFrom = start
         while true {
             if let nl = findNewline(from: scanFrom) {
                 let length = skipped + (nl - start)
                 defer { start = nl + 1 }
-                if skipped > 0 || length > maxLineBytes { return .tooLong(length: length) }
-                return .line(Array(buffer[start..<nl]), terminated: true)
+                if skipped > 0 || length > maxLineBytes { return .tooLong(length) }
+                return .line(start, nl, terminated: true)
             }
             if eof {
                 guard start < end || skipped > 0 else { return nil }
                 let length = skipped + (end - start)
                 defer { start = end }
-                if skipped > 0 || length > maxLineBytes { return .tooLong(length: length) }
-                return .line(Array(buffer[start..<end]), terminated: false)
+                if skipped > 0 || length > maxLineBytes { return .tooLong(length) }
+                return .line(start, end, terminated: false)
             }
             // No newline in what is buffered: make room and read more.
             if end - start > maxLineBytes {
