@@ -203,34 +203,39 @@ public struct JSONRecordParser: Sendable {
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
-                    var unit = try hex4()
-                    if unit >= 0xD800 && unit < 0xDC00 {
-                        // A high surrogate must be followed by an escaped low surrogate.
-                        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                            let save = index
-                            index += 2
-                            let low = try hex4()
-                            if low >= 0xDC00 && low < 0xE000 {
-                                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                index = save
-                                lone = true
-                                unit = 0xFFFD
-                            }
-                        } else {
-                            lone = true
-                            unit = 0xFFFD
-                        }
-                    } else if unit >= 0xDC00 && unit < 0xE000 {
-                        lone = true
-                        unit = 0xFFFD
-                    }
-                    appendUTF8(unit, to: &out)
+                    appendUTF8(try unicodeEscape(lone: &lone), to: &out)
                 default:
                     throw Failure(message: "an unknown escape")
                 }
                 runStart = index
             }
+        }
+
+        /// The scalar of a `\u` escape whose four hex digits start at `index`: a high surrogate joined with the
+        /// escaped low surrogate right after it; a lone or misordered surrogate is U+FFFD and sets `lone` (the text
+        /// then differs from what was sent, which the record says). Shared by `string()` and `decodedText()`.
+        mutating func unicodeEscape(lone: inout Bool) throws -> UInt32 {
+            let unit = try hex4()
+            if unit >= 0xD800 && unit < 0xDC00 {
+                // A high surrogate must be followed by an escaped low surrogate.
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else {
+                    lone = true
+                    return 0xFFFD
+                }
+                let save = index
+                index += 2
+                let low = try hex4()
+                if low >= 0xDC00 && low < 0xE000 { return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00) }
+                index = save
+                lone = true
+                return 0xFFFD
+            }
+            if unit >= 0xDC00 && unit < 0xE000 {
+                lone = true
+                return 0xFFFD
+            }
+            return unit
         }
 
         mutating func hex4() throws -> UInt32 {

@@ -73,29 +73,7 @@ extension JSONRecordParser.Scanner {
                 case UInt8(ascii: "u"):
                     index = i
                     defer { i = index }
-                    var unit = try hex4()
-                    if unit >= 0xD800 && unit < 0xDC00 {
-                        // A high surrogate must be followed by an escaped low surrogate.
-                        if index + 1 < n, base[index] == UInt8(ascii: "\\"), base[index + 1] == UInt8(ascii: "u") {
-                            let save = index
-                            index += 2
-                            let low = try hex4()
-                            if low >= 0xDC00 && low < 0xE000 {
-                                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                index = save
-                                lone = true
-                                unit = 0xFFFD
-                            }
-                        } else {
-                            lone = true
-                            unit = 0xFFFD
-                        }
-                    } else if unit >= 0xDC00 && unit < 0xE000 {
-                        lone = true
-                        unit = 0xFFFD
-                    }
-                    o = storeUTF8(unit, at: o)
+                    o = storeUTF8(try unicodeEscape(lone: &lone), at: o)
                     continue
                 default:
                     throw JSONRecordParser.Failure(message: "an unknown escape")
