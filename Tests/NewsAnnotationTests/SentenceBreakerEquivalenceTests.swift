@@ -9,12 +9,6 @@ import Testing
 struct SentenceBreakerEquivalenceTests {
     static let locale = "en@ss=standard"
 
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/NewsAnnotationTests/SentenceBreakerEquivalenceTests.swift
-        return parts.joined(separator: "/")
-    }()
-
     /// Both breakers, opened once per comparison run.
     final class Pair {
         let mine: OpaquePointer
@@ -65,9 +59,7 @@ struct SentenceBreakerEquivalenceTests {
 
     @Test(arguments: ["Samples", "Tests/NewsAnnotationTests/Fixtures/articles"])
     func everyArticleBreaksWhereICUBreaks(folder: String) throws {
-        let dir = Self.root + "/" + folder
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
-        let texts = try names.map { try String(contentsOfFile: dir + "/" + $0, encoding: .utf8) }
+        let texts = try RepositoryTexts.texts(in: folder)
         try expectSame(texts, minimum: 5)
     }
 

@@ -7,11 +7,6 @@ import Testing
 /// only; every test compares whole token streams (range, kind, flags, sentence) with it.
 @Suite("Tokenizer equals the reference rules")
 struct TokenizerEquivalenceTests {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/NewsAnnotationTests/TokenizerEquivalenceTests.swift
-        return parts.joined(separator: "/")
-    }()
 
     /// The rules, one scalar at a time. Class questions go to Unicode's properties directly.
     enum ReferenceTokenizer {
@@ -196,9 +191,7 @@ struct TokenizerEquivalenceTests {
 
     @Test(arguments: ["Samples", "Tests/NewsAnnotationTests/Fixtures/articles"])
     func everyArticleTokenizesAsTheRulesSay(folder: String) throws {
-        let dir = Self.root + "/" + folder
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
-        let texts = try names.map { try String(contentsOfFile: dir + "/" + $0, encoding: .utf8) }
+        let texts = try RepositoryTexts.texts(in: folder)
         expectSame(try texts.map(Self.pipelineCase), minimum: 5)
     }
 
