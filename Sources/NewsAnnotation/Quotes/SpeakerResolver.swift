@@ -105,7 +105,9 @@ struct SpeakerResolver {
             }
             if !roles.isEmpty { roles.removeAll { c.words[first..<end].contains($0) } }
             if e.type == .person {
-                sex[e.name, default: 0] += SpeakerResolver.sexOf(roles) * 2 + pronounAfter(end, in: sentence)
+                // No evidence adds nothing: every read takes a missing name as 0, so the table is not touched.
+                let evidence = SpeakerResolver.sexOf(roles) * 2 + pronounAfter(end, in: sentence)
+                if evidence != 0 { sex[e.name, default: 0] += evidence }
             }
             if e.type == .person { indexSuffixes(e.name) }
             entityEntries.append(Named(token: first, name: e.name, isPerson: e.type == .person, roleWords: roles,
@@ -148,10 +150,18 @@ struct SpeakerResolver {
         return 0
     }
 
+    /// A bit for a word's first byte and length: no word of the lists has a bit that none of them sets, so most role
+    /// words ("president", "minister") are passed over without hashing them.
+    @inline(__always) private static func shapeBit(_ word: String) -> UInt64 {
+        1 &<< UInt64((Int(word.utf8.first ?? 0) &* 31 &+ word.utf8.count) & 63)
+    }
+
+    private static let sexWordShapes: UInt64 = sexWords.keys.reduce(0) { $0 | shapeBit($1) }
+
     private static func sexOf(_ words: [String]) -> Int {
         // One lookup a word in both lists at once: a male word anywhere wins over a female one before it.
         var female = false
-        for word in words {
+        for word in words where sexWordShapes & shapeBit(word) != 0 {
             switch sexWords[word] {
             case .some(1): return 1
             case .some(-1): female = true
