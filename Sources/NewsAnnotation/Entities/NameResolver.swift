@@ -195,8 +195,11 @@ struct NameResolver {
         var fullest: [String: (text: String, words: Int)] = [:]
         for e in entities where e.type == .person {
             // Counted on the bytes: most mentions are no fuller than their name, and need no string.
-            let words = Self.spaceSeparatedWords(doc.text[Int(e.range.start)..<Int(e.range.end)])
-            let canonicalWords = Self.spaceSeparatedWords(e.name.utf8)
+            let words = doc.text.withUnsafeBufferPointer {
+                Self.spaceSeparatedWords(UnsafeBufferPointer(rebasing: $0[Int(e.range.start)..<Int(e.range.end)]))
+            }
+            var name = e.name
+            let canonicalWords = name.withUTF8 { Self.spaceSeparatedWords($0) }
             guard words > canonicalWords else { continue }
             let text = doc.string(e.range)
             guard !text.contains("\n") else { continue }
