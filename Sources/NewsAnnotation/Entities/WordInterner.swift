@@ -4,10 +4,10 @@ import Synchronization
 /// cheap lookup per token.
 ///
 /// Each distinct folded word gets a dense id the first time a worker meets it; what the rules ask of a word (its
-/// vocabulary id, its classes) is worked out then and kept at that id. A token's lookup hashes its bytes with
-/// FNV-1a in an open-addressing table, lower-casing ASCII on the fly, and compares bytes: no `String` is made and
-/// nothing is hashed with SipHash for a word seen before. News repeats its words, so nearly every token is one.
-/// Words outside ASCII are folded by the worker's `KeyFolder` first, then interned by their folded key.
+/// vocabulary id, its classes) is worked out then and kept at that id. A token's lookup packs and lower-cases its
+/// bytes (`Table`) and probes an open-addressing table: no `String` is made and nothing is hashed with SipHash for a
+/// word seen before. News repeats its words, so nearly every token is one. Words outside ASCII are folded by the
+/// worker's `KeyFolder` first, then interned by their folded key.
 ///
 /// Ids are stable within a document; the table is emptied between documents once it holds `capacity` words, so
 /// memory stays flat over any stream. Not thread-safe: each worker's recognizer owns one.
@@ -236,19 +236,25 @@ final class WordInterner {
             }
         }
 
-        /// The id of the word spelled by `bytes` once ASCII capitals are lower-cased, or nil.
+        /// The id of the word spelled by `bytes` once ASCII capitals are lower-cased, or nil. Asked of every new word
+        /// and every token outside ASCII (curly quotes and dashes among them), so nothing is allocated.
         func id(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-            let lower = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, made in
-                for (i, b) in bytes.enumerated() { out[i] = Table.lower(b) }
-                made = bytes.count
+            withReader { reader in
+                bytes.count <= PackedWord.maxBytes
+                    ? reader.probe(Self.packedLowercased(bytes))
+                    : reader.probe(bytes, hash: FNV1a.hash(bytes.lazy.map(Table.lower)))
             }
-            return lower.withUnsafeBufferPointer { lower in
-                withReader { reader in
-                    lower.count <= PackedWord.maxBytes
-                        ? reader.probe(PackedWord(lower, 0, lower.count))
-                        : reader.probe(lower, hash: FNV1a.hash(lower))
-                }
+        }
+
+        /// A key of at most 16 bytes packed with its ASCII capitals lower-cased, byte by byte: a folded key may hold
+        /// bytes above 0x7F, which `PackedWord.asciiLowercased` does not take.
+        private static func packedLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> PackedWord {
+            var word = PackedWord(lo: 0, hi: 0, count: bytes.count)
+            for (k, b) in bytes.enumerated() {
+                let value = UInt64(lower(b))
+                if k < 8 { word.lo |= value &<< UInt64(8 &* k) } else { word.hi |= value &<< UInt64(8 &* (k &- 8)) }
             }
+            return word
         }
 
         /// Adds a key not in the table; its id is the number of keys before it.
