@@ -33,7 +33,7 @@ public final class EntityRecognizer {
         let vocabularyIDs = interner.vocabularyIDs, wordClasses = interner.classes
         let keyIDs = words.map { vocabularyIDs[Int($0)] }
         let classes = words.map { wordClasses[Int($0)] }
-        let matches = matcher.matches(doc, keys: keyIDs, words: (words, interner))
+        let matches = matcher.matches(doc, keys: keyIDs, words: (asciiIDs, interner))
         let found = rules.entities(doc, keys: keys, keyIDs: keyIDs, classes: classes, matches: matches)
         let guessed = guesser.guess(found, doc, keys: keys, classes: classes)
         doc.entities = Self.flat(resolver.resolve(guessed, doc, keys: keys, ids: words, classes: classes))

@@ -36,9 +36,9 @@ public struct GazetteerMatcher: Sendable {
         matches(doc, keys: keys, words: nil)
     }
 
-    /// Every match; `words` (the tokens' ids in a worker's interner) lets variant look-ups of ASCII words be
-    /// remembered across documents.
-    func matches(_ doc: Document, keys: [Int32], words: (ids: [Int32], interner: WordInterner)?) -> [Match] {
+    /// Every match; `words` (the word ids a worker's interner gave the tokens whose bytes are all ASCII, -1 for the
+    /// others: `WordInterner.ids(_:asciiIDs:)`) lets variant look-ups of ASCII words be remembered across documents.
+    func matches(_ doc: Document, keys: [Int32], words: (asciiIDs: [Int32], interner: WordInterner)?) -> [Match] {
         let titleCase = Self.titleCaseSentences(doc.tokens, sentenceCount: doc.sentences.count)
         var variants = VariantLookup(doc: doc, gazetteer: gazetteer, words: words)
         var first = matches(doc, keys: keys, titleCase: titleCase, variants: &variants, seen: NamedEntities())
@@ -253,9 +253,9 @@ struct VariantLookup {
     private var builder = RomanizationVariants.Builder()
     private var scratch: [UInt8] = []
 
-    let words: (ids: [Int32], interner: WordInterner)?
+    let words: (asciiIDs: [Int32], interner: WordInterner)?
 
-    init(doc: Document, gazetteer: Gazetteer, words: (ids: [Int32], interner: WordInterner)? = nil) {
+    init(doc: Document, gazetteer: Gazetteer, words: (asciiIDs: [Int32], interner: WordInterner)? = nil) {
         self.doc = doc
         self.gazetteer = gazetteer
         self.words = words
@@ -303,16 +303,17 @@ struct VariantLookup {
         let token = doc.tokens[t]
         guard token.kind == .word, token.isCapitalized || GazetteerMatcher.isUncased(token, doc.text) else { return [] }
         if !token.flags.contains(.nonASCII) {
-            // ASCII letters: the lower-cased bytes are the key. Only a word whose every byte is ASCII may share the
-            // answer with other words of its interned key: a joining "’" ("Braz’il") leaves the word without the
-            // nonASCII flag, and its bytes differ from the key's ("braz'il").
-            let words = doc.text[token.start..<token.end].allSatisfy({ $0 < 0x80 }) ? self.words : nil
-            if let words, let known = words.interner.variantAlternatives(of: words.ids[t]) { return known }
+            // ASCII letters: the lower-cased bytes are the key. Only a word whose every byte is ASCII (one with an
+            // id in `asciiIDs`) may share the answer with other words of its interned key: a joining "’"
+            // ("Braz’il") leaves the word without the nonASCII flag, and its bytes differ from the key's ("braz'il").
+            let id = words?.asciiIDs[t] ?? -1
+            let interner = id >= 0 ? words?.interner : nil
+            if let interner, let known = interner.variantAlternatives(of: id) { return known }
             scratch.removeAll(keepingCapacity: true)
             for b in doc.text[token.start..<token.end] { scratch.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b) }
             let ids = scratch.withUnsafeBufferPointer { gazetteer.variantIDs(ofKey: $0, builder: &builder) }
             let found = ids.isEmpty || EnglishWords.contains(String(decoding: scratch, as: UTF8.self)) ? [] : ids
-            if let words { words.interner.setVariantAlternatives(found, of: words.ids[t]) }
+            if let interner { interner.setVariantAlternatives(found, of: id) }
             return found
         }
         let text = doc.string(token.range)
