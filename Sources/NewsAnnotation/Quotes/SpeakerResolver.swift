@@ -136,16 +136,9 @@ struct SpeakerResolver {
         var k = end
         while k < min(sentence.upperBound, end + 15) {
             if c.entityAt[k] >= 0, c.entities[Int(c.entityAt[k])].type == .person { return 0 }
-            // Only a token tagged as one of the pronouns below is compared with them.
-            guard c.tags[k].contains(.sexedPronoun) else {
-                k += 1
-                continue
-            }
-            switch c.words[k] {
-            case "he", "him", "his", "himself": return 1
-            case "she", "her", "hers", "herself": return -1
-            default: k += 1
-            }
+            // Only a token tagged as one of the pronouns is looked up.
+            if c.tags[k].contains(.sexedPronoun), let sign = SpeakerWords.sexedPronouns[c.words[k]] { return sign }
+            k += 1
         }
         return 0
     }

@@ -8,6 +8,11 @@ enum SpeakerWords {
         "you": .second,
     ]
 
+    /// The pronouns that tell a person's sex after their name: +1 he, -1 she.
+    static let sexedPronouns: [String: Int] = [
+        "he": 1, "him": 1, "his": 1, "himself": 1, "she": -1, "her": -1, "hers": -1, "herself": -1,
+    ]
+
     static let definite: Set<String> = [
         "the", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these", "those",
     ]

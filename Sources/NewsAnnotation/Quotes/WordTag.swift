@@ -28,7 +28,7 @@ struct WordTag: OptionSet, Sendable {
     static let speechNoun = WordTag(rawValue: 1 << 22)
     /// Starts a cue of several words ("according to", "brought to the attention", "expressed hope that").
     static let cueStart = WordTag(rawValue: 1 << 23)
-    /// "he", "him", "his", "himself", "she", "her", "hers", "herself": what tells a person's sex after their name.
+    /// One of `SpeakerWords.sexedPronouns` ("he", "her", …): what tells a person's sex after their name.
     static let sexedPronoun = WordTag(rawValue: 1 << 24)
 
     // One-scalar punctuation.
@@ -55,7 +55,7 @@ struct WordTag: OptionSet, Sendable {
         var t: [String: WordTag] = [:]
         func add(_ set: Set<String>, _ tag: WordTag) { for w in set { t[w, default: []].insert(tag) } }
         add(Set(SpeakerWords.pronouns.keys), .pronoun)
-        add(["he", "him", "his", "himself", "she", "her", "hers", "herself"], .sexedPronoun)
+        add(Set(SpeakerWords.sexedPronouns.keys), .sexedPronoun)
         add(SpeakerWords.definite, .definite)
         add(SpeakerWords.indefinite, .indefinite)
         add(SpeakerWords.roles, .role)
