@@ -7,7 +7,7 @@ final class QuoteWordCache {
     typealias Key = PackedWord
 
     /// Longer tokens are looked up in `WordTagTable` every time.
-    static let maxBytes = 16
+    static let maxBytes = PackedWord.maxBytes
     /// Past this many words (a pathological input) new ones are no longer remembered; answers stay the same.
     static let maxEntries = 1 << 18
 
@@ -22,7 +22,6 @@ final class QuoteWordCache {
         slots = [Int32](repeating: -1, count: 1 << 12)
         mask = (1 << 12) - 1
     }
-
 
     /// Per word id of the entity stage's word table (`Document.asciiWordIDs`): the entry of the ASCII word it
     /// stands for, or -1 while unknown. A word met before then costs one array read instead of a hash and probe.
