@@ -43,35 +43,20 @@ public struct OffsetMap: Sendable {
     /// control character was replaced one for one: a lone CR became LF, a NUL a space).
     public var isIdentity: Bool { anchors.isEmpty }
 
-    /// The original position where a span starting at normalized offset `offset` starts.
+    /// The original position where a span starting at normalized offset `offset` starts. One look-up of
+    /// `OffsetCursor`, which the writer keeps for a whole record's spans: the position arithmetic lives there once.
     public func start(_ offset: Int) -> Position {
-        // Last anchor with normalized <= offset.
-        var lo = 0, hi = anchors.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if Int(anchors[mid].normalized) <= offset { lo = mid + 1 } else { hi = mid }
+        anchors.withUnsafeBufferPointer { anchors in
+            var cursor = OffsetCursor(anchors)
+            return cursor.start(offset)
         }
-        guard lo > 0 else { return Position(scalar: offset, byte: offset) }
-        let a = anchors[lo - 1]
-        let delta = offset - Int(a.normalized)
-        return Position(scalar: Int(a.originalScalar) + delta, byte: Int(a.originalByte) + delta)
     }
 
-    /// The original position where a span ending (exclusively) at normalized offset `offset` ends.
+    /// The original position where a span ending (exclusively) at normalized offset `offset` ends (`OffsetCursor`).
     public func end(_ offset: Int) -> Position {
-        // First anchor with normalized >= offset; if it is exactly at offset, use it; else linear from the one before.
-        var lo = 0, hi = anchors.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if Int(anchors[mid].normalized) < offset { lo = mid + 1 } else { hi = mid }
+        anchors.withUnsafeBufferPointer { anchors in
+            var cursor = OffsetCursor(anchors)
+            return cursor.end(offset)
         }
-        if lo < anchors.count, Int(anchors[lo].normalized) == offset {
-            let a = anchors[lo]
-            return Position(scalar: Int(a.originalScalar), byte: Int(a.originalByte))
-        }
-        guard lo > 0 else { return Position(scalar: offset, byte: offset) }
-        let a = anchors[lo - 1]
-        let delta = offset - Int(a.normalized)
-        return Position(scalar: Int(a.originalScalar) + delta, byte: Int(a.originalByte) + delta)
     }
 }
