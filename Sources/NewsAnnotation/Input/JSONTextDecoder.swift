@@ -31,17 +31,10 @@ extension JSONRecordParser.Scanner {
                     o += 16
                 }
                 if i &+ 8 <= n {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    UnsafeMutableRawPointer(o).storeBytes(of: word, as: UInt64.self)
-                    let mask = JSONBuffer.escapeMask(word)
-                    if mask == 0 {
-                        i &+= 8
-                        o += 8
-                        continue
-                    }
-                    let k = mask.trailingZeroBitCount >> 3
+                    let k = JSONStopBytes.copyWord(base + i, to: o)
                     i &+= k
                     o += k
+                    if k == 8 { continue }
                 } else {
                     while i < n && !JSONStopBytes.isStop(base[i]) {
                         o.pointee = base[i]

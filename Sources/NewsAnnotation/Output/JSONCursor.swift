@@ -98,15 +98,12 @@ struct JSONCursor {
                     continue
                 }
             }
-            let word = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
-            UnsafeMutableRawPointer(o).storeBytes(of: word, as: UInt64.self)
-            let mask = JSONBuffer.escapeMask(word)
-            if mask == 0 {
+            let k = JSONStopBytes.copyWord(source + i, to: o)
+            if k == 8 {
                 i &+= 8
                 o += 8
                 continue
             }
-            let k = mask.trailingZeroBitCount >> 3
             o += k
             o = Self.escaped(source[i &+ k], at: o)
             i &+= k &+ 1

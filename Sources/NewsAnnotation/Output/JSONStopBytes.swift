@@ -17,6 +17,15 @@ enum JSONStopBytes {
         return any(stops)
     }
 
+    /// Copies the eight bytes at `source` to `target` whole and returns how many of them come before the first stop
+    /// byte, 8 when none is one: the writer and the reader keep that many and deal with the stop byte themselves.
+    @inline(__always) static func copyWord(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        let word = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+        UnsafeMutableRawPointer(target).storeBytes(of: word, as: UInt64.self)
+        let mask = JSONBuffer.escapeMask(word)
+        return mask == 0 ? 8 : mask.trailingZeroBitCount >> 3
+    }
+
     /// Whether `c` is one of those bytes.
     @inline(__always) static func isStop(_ c: UInt8) -> Bool {
         c < 0x20 || c == 0x22 || c == 0x5C
