@@ -218,13 +218,8 @@ struct TokenizerEquivalenceTests {
     }
 
     @Test func seededRandomFragmentStringsTokenizeAsTheRulesSay() throws {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(truncatingIfNeeded: state >> 1)
-        }
+        var random = FragmentRandom()
+        func next() -> Int { random.next() }
         var raw: [Case] = []
         var piped: [Case] = []
         for round in 0..<5_000 {
